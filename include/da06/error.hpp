@@ -1,0 +1,58 @@
+// da06/error.hpp — the exception types of da06; each carries where the bad input was.
+#pragma once
+
+#include <stdexcept>
+#include <string>
+#include <utility>
+
+namespace da06 {
+inline namespace v1 {
+
+/// Where a piece of input came from. Every field is optional: 0 / empty means unknown.
+/// `to_string()` gives the `FILE:LINE:COL: PATH: ` prefix used by `da06 validate`.
+struct Location {
+  std::string file;   ///< file name as given by the caller ("<embedded>", "<string>" for buffers)
+  int line = 0;       ///< 1-based
+  int column = 0;     ///< 1-based, in bytes
+  std::string path;   ///< JSON pointer-like path, e.g. "$.tasks[3].deadline_text"
+  std::string field;  ///< the field name the message is about, e.g. "denominator"
+
+  std::string to_string() const {
+    std::string s = file.empty() ? std::string("<input>") : file;
+    if (line > 0) {
+      s += ':' + std::to_string(line);
+      if (column > 0) s += ':' + std::to_string(column);
+    }
+    if (!path.empty()) s += ": " + path;
+    return s;
+  }
+};
+
+/// Base of every da06 exception. `what()` is the full located message; `message()` the bare one.
+class Error : public std::runtime_error {
+ public:
+  Error(std::string message, Location where = {})
+      : std::runtime_error(compose(message, where)), message_(std::move(message)), where_(std::move(where)) {}
+  const std::string& message() const noexcept { return message_; }
+  const Location& where() const noexcept { return where_; }
+
+ private:
+  static std::string compose(const std::string& m, const Location& w) {
+    if (w.file.empty() && w.line == 0 && w.path.empty()) return m;
+    return w.to_string() + ": " + m;
+  }
+  std::string message_;
+  Location where_;
+};
+
+/// Text that does not follow its grammar (a number, a date, a period, JSON syntax).
+class ParseError : public Error { using Error::Error; };
+/// Well-formed input whose content is wrong (dangling reference, 0 denominator, ...).
+class DataError : public Error { using Error::Error; };
+/// A value outside the range the operation supports (date outside the calendar's years, overflow).
+class RangeError : public Error { using Error::Error; };
+/// An argument that violates a documented precondition.
+class InvalidArgument : public Error { using Error::Error; };
+
+}  // namespace v1
+}  // namespace da06

@@ -1,0 +1,70 @@
+// da06/io.hpp — load, validate and write framework files (JSON with comments), and the embedded dataset.
+//
+//   da06::LoadResult r = da06::load_framework_file("my.json");
+//   for (const auto& d : r.diagnostics) std::cerr << d.to_string() << '\n';   // FILE:LINE:COL: $.path: message
+//   if (r.ok()) use(r.framework);
+//
+//   da06::Framework fw = da06::default_framework();   // Thanh Hóa H1/2024, compiled in
+#pragma once
+
+#include "error.hpp"
+#include "model.hpp"
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace da06 {
+inline namespace v1 {
+
+enum class Severity { error, warning };
+
+/// One problem found while loading: where, how bad, and what.
+struct Diagnostic {
+  Severity severity = Severity::error;
+  Location where;
+  std::string message;
+  /// `FILE:LINE:COL: $.path: message` (warnings add "warning: " before the message).
+  std::string to_string() const;
+};
+
+/// The outcome of a load: the framework built from every valid record, and every diagnostic.
+/// A record with an error is left out (and named in its diagnostic); the rest are kept.
+struct LoadResult {
+  Framework framework;
+  std::vector<Diagnostic> diagnostics;
+  std::size_t error_count() const;
+  std::size_t warning_count() const;
+  bool ok() const { return error_count() == 0; }
+};
+
+/// Thrown by the strict loaders when a file has errors; carries every diagnostic.
+class LoadError : public DataError {
+ public:
+  LoadError(std::vector<Diagnostic> diagnostics);
+  const std::vector<Diagnostic>& diagnostics() const noexcept { return diagnostics_; }
+
+ private:
+  std::vector<Diagnostic> diagnostics_;
+};
+
+/// Parse framework JSON from memory. Never throws on bad input: problems become diagnostics.
+/// `file_name` is only used in locations.
+LoadResult load_framework_json(std::string_view text, std::string_view file_name = "<string>");
+
+/// Read and parse a file. An unreadable file is one error diagnostic.
+LoadResult load_framework_file(const std::string& path);
+
+/// Strict variant: returns the framework, or throws LoadError listing every error.
+Framework read_framework_file(const std::string& path);
+
+/// The embedded default dataset (Thanh Hóa, H1/2024), parsed once and shared.
+Framework default_framework();
+/// The embedded dataset's JSON text.
+std::string_view default_dataset_json();
+
+/// Serialize a framework to the data format. load(write(fw)) == fw.
+std::string write_framework_json(const Framework& fw);
+
+}  // namespace v1
+}  // namespace da06

@@ -1,0 +1,76 @@
+#!/usr/bin/env bash
+# da06 developer entry point. Idempotent: installs only what is missing, rebuilds only what changed.
+#
+#   tools/dev.sh run    set up, build, and print the report for the embedded dataset
+#   tools/dev.sh test   set up, build, and run every test (C++ via ctest, Python via pytest, fuzz smoke runs)
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+ROOT=$PWD
+MODE=${1:-run}
+BUILD=${DA06_BUILD_DIR:-$ROOT/build/release}
+
+say() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }
+
+# --- 1. System packages (Debian) ---------------------------------------------------------------
+APT_REQUIRED="cmake ninja-build g++ make pkg-config libboost-dev libboost-date-time-dev nlohmann-json3-dev doctest-dev libeigen3-dev libbenchmark-dev"
+APT_OPTIONAL="clang libclang-rt-14-dev"   # libFuzzer smoke runs
+missing=""
+for p in $APT_REQUIRED $APT_OPTIONAL; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing="$missing $p"
+done
+if ! python3 -m venv --help >/dev/null 2>&1; then missing="$missing python3-venv python3-dev"; fi
+if [ -n "$missing" ]; then
+  if [ "$(id -u)" = 0 ]; then
+    say "installing Debian packages:$missing"
+    apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $missing >/dev/null
+  else
+    echo "da06: missing Debian packages:$missing" >&2
+    echo "run:  sudo apt-get update && sudo apt-get install -y$missing" >&2
+    exit 1
+  fi
+fi
+
+# --- 2. Python venv (.venv) ----------------------------------------------------------------------
+if [ ! -x .venv/bin/python ]; then
+  say "creating .venv"
+  python3 -m venv .venv
+fi
+stamp=.venv/.da06-requirements.sha256
+want=$(sha256sum requirements-dev.txt | cut -d' ' -f1)
+if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$want" ]; then
+  say "installing Python packages (requirements-dev.txt)"
+  .venv/bin/python -m pip install -q --upgrade pip
+  .venv/bin/python -m pip install -q -r requirements-dev.txt
+  echo "$want" > "$stamp"
+fi
+
+# --- 3. Build ------------------------------------------------------------------------------------
+if [ ! -f "$BUILD/CMakeCache.txt" ]; then
+  say "configuring $BUILD"
+  cmake -S . -B "$BUILD" -G Ninja -DCMAKE_BUILD_TYPE=Release -DDA06_BUILD_TESTS=ON \
+        -DPython3_EXECUTABLE="$ROOT/.venv/bin/python" >/dev/null
+fi
+say "building"
+cmake --build "$BUILD" --parallel "$(nproc)"
+
+case "$MODE" in
+  run)
+    say "da06 report (embedded dataset: Thanh Hóa, 6 tháng đầu năm 2024)"
+    "$BUILD/da06" report
+    ;;
+  test)
+    say "C++ tests (ctest)"
+    ctest --test-dir "$BUILD" --output-on-failure --parallel "$(nproc)"
+    say "Python tests (pytest)"
+    DA06_CLI="$BUILD/da06" DA06_BUILD_DIR="$BUILD" .venv/bin/python -m pytest -q tests/python
+    if command -v clang++ >/dev/null 2>&1 && [ -d tests/fuzz ]; then
+      say "fuzz smoke runs (clang, libFuzzer)"
+      bash tests/fuzz/run.sh "${DA06_FUZZ_SECONDS:-20}"
+    fi
+    ;;
+  *)
+    echo "usage: tools/dev.sh run|test" >&2
+    exit 2
+    ;;
+esac
