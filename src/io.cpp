@@ -188,9 +188,23 @@ class Obj {
     return v->get<std::string>();
   }
   std::string id(std::string_view key = "id", bool required = true) {
+    const json* v = get(key);
     std::string s = str(key, required);
-    if (!s.empty() && !valid_id(s)) fail(key, "invalid id \"" + s + "\" (letters, digits, _ . : - only)");
+    if (v && v->is_string() && !valid_id(s))
+      fail(key, s.empty() ? "\"" + std::string(key) + "\" must not be empty"
+                          : "invalid id \"" + s + "\" (letters, digits, _ . : - only)");
     return s;
+  }
+  /// An integer stored in an `int`: bounded so that nothing is narrowed silently.
+  std::optional<int> small_int(std::string_view key, bool required, std::int64_t lo, std::int64_t hi) {
+    auto v = integer(key, required);
+    if (!v) return std::nullopt;
+    if (*v < lo || *v > hi) {
+      fail(key, "\"" + std::string(key) + "\" = " + std::to_string(*v) + " is outside " + std::to_string(lo) + ".." +
+                    std::to_string(hi));
+      return std::nullopt;
+    }
+    return static_cast<int>(*v);
   }
   std::optional<std::int64_t> integer(std::string_view key, bool required = false) {
     const json* v = get(key);
@@ -257,8 +271,9 @@ class Obj {
   }
   template <class E>
   E choice(std::string_view key, E fallback, std::initializer_list<std::pair<const char*, E>> options) {
+    const json* v = get(key);
     std::string s = str(key);
-    if (s.empty()) return fallback;
+    if (!v || !v->is_string()) return fallback;
     for (const auto& [name, e] : options)
       if (s == name) return e;
     std::string list;
@@ -313,10 +328,7 @@ SourceRef read_source(Obj& parent) {
   s.section = o.str("section");
   s.appendix = o.str("appendix");
   s.row = o.str("row");
-  if (auto l = o.integer("line")) {
-    if (*l < 1 || *l > 100000000) o.fail("line", "line must be a positive line number");
-    else s.line = static_cast<int>(*l);
-  }
+  if (auto l = o.small_int("line", false, 1, 100000000)) s.line = *l;
   s.quote = o.str("quote");
   o.finish();
   if (!o.ok) parent.ok = false;
@@ -405,10 +417,7 @@ Indicator read_indicator(Obj& o) {
   } else {
     i.factor = i.kind == IndicatorKind::ratio ? 100 : 1;
   }
-  if (auto d = o.integer("decimals")) {
-    if (*d < 0 || *d > 12) o.fail("decimals", "decimals must be between 0 and 12");
-    else i.decimals = static_cast<int>(*d);
-  }
+  if (auto d = o.small_int("decimals", false, 0, 12)) i.decimals = *d;
   std::string r = o.str("rounding");
   static const char* modes[] = {"half_up", "half_even", "half_down", "floor", "ceiling", "toward_zero", "away_from_zero"};
   if (!r.empty()) {
@@ -433,7 +442,7 @@ Observation read_observation(Obj& o) {
   b.unit = o.id("unit");
   b.period = o.str("period");
   b.as_of = o.date("as_of");
-  if (b.period.empty() && !b.as_of) o.fail("", "an observation needs \"period\" or \"as_of\"");
+  if (o.ok && b.period.empty() && !b.as_of) o.fail("", "an observation needs \"period\" or \"as_of\"");
   b.service = o.str("service");
   b.numerator = o.integer("numerator");
   b.denominator = o.integer("denominator");
@@ -484,12 +493,13 @@ Target read_target(Obj& o) {
   t.indicator = o.id("indicator");
   t.task = o.str("task");
   std::string cmp = o.str("comparator", true);
-  if (!cmp.empty()) {
+  if (o.get("comparator") && o.get("comparator")->is_string()) {
     if (auto c = parse_comparator(cmp)) t.comparator = *c;
     else o.fail("comparator", "\"" + cmp + "\" is not a comparator (>=, <=, =, >, <, top)");
   }
   t.threshold = o.decimal("threshold", true);
   t.of = o.integer("of");
+  if (t.of && *t.of <= 0) o.fail("of", "\"of\" must be positive");
   if (const json* sj = o.object("scope")) {
     Obj s(o.ctx(), *sj, o.field_path("scope"), "");
     t.scope.unit = s.str("unit");
@@ -586,13 +596,13 @@ FrameworkData read_framework(Ctx& c, const json& root) {
     s.title = o.str("title");
     s.file = o.str("file");
     s.sha256 = o.str("sha256");
-    if (auto l = o.integer("lines")) s.lines = static_cast<int>(*l);
+    if (auto l = o.small_int("lines", false, 0, 100000000)) s.lines = *l;
     return s;
   });
   fw.utility_groups = read_array<UtilityGroup>(c, top, "utility_groups", "utility group", [](Obj& o) {
     UtilityGroup g;
     g.id = o.id();
-    if (auto n = o.integer("number")) g.number = static_cast<int>(*n);
+    if (auto n = o.small_int("number", false, 0, 1000000)) g.number = *n;
     g.name = o.str("name", true);
     g.note = o.str("note");
     g.source = read_source(o);
@@ -603,10 +613,7 @@ FrameworkData read_framework(Ctx& c, const json& root) {
     g.id = o.id();
     g.number = o.str("number");
     g.title = o.str("title", true);
-    if (auto n = o.integer("declared_count")) {
-      if (*n < 0) o.fail("declared_count", "negative count " + std::to_string(*n));
-      else g.declared_count = static_cast<int>(*n);
-    }
+    if (auto n = o.small_int("declared_count", false, 0, 100000000)) g.declared_count = *n;
     g.published = o.str("published");
     g.source = read_source(o);
     return g;
@@ -614,10 +621,7 @@ FrameworkData read_framework(Ctx& c, const json& root) {
   fw.tasks = read_array<Task>(c, top, "tasks", "task", [](Obj& o) {
     Task t;
     t.id = o.id();
-    if (auto n = o.integer("number", true)) {
-      if (*n < 0) o.fail("number", "negative task number");
-      else t.number = static_cast<int>(*n);
-    }
+    if (auto n = o.small_int("number", true, 0, 100000000)) t.number = *n;
     t.group = o.str("group");
     t.title = o.str("title", true);
     t.lead = o.str("lead");

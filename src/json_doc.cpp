@@ -255,7 +255,7 @@ JsonDoc parse_json_with_positions(std::string_view text, const std::string& file
   if (text.find_first_not_of(" \t\r\n") == std::string_view::npos)
     return fail(0, "$", text.empty() ? "empty file: expected a JSON object" : "file holds only white space: expected a JSON object");
   if (auto bad = find_invalid_utf8(text); bad != std::string_view::npos)
-    return fail(bad, "", "the file is not valid UTF-8 (byte 0x" + [&] {
+    return fail(bad, "$", "the file is not valid UTF-8 (byte 0x" + [&] {
       const char* hex = "0123456789ABCDEF";
       unsigned char c = static_cast<unsigned char>(text[bad]);
       return std::string{hex[c >> 4], hex[c & 15]};

@@ -247,3 +247,17 @@ TEST_CASE("embedded dataset: every record's quote is verbatim on its line of the
   for (const auto& t : d.totals) check(t.id, t.source, "");
   CHECK(checked > 150);
 }
+
+TEST_CASE("empty ids and enums are errors, not defaults; small integers are range-checked") {
+  const char* text = R"({"format": "da06-framework", "format_version": 1,
+    "units": [{"id": "", "name": "x", "level": "province"}, {"id": "A", "name": "x", "level": ""}],
+    "indicators": [{"id": "i", "name": "x", "kind": ""}],
+    "task_groups": [{"id": "G", "title": "x", "declared_count": 99999999999}],
+    "tasks": [{"id": "T", "number": 4294967297, "title": "x"}]})";
+  da06::LoadResult r = da06::load_framework_json(text);
+  CHECK(r.error_count() == 5);
+  CHECK(r.framework.units().empty());
+  CHECK(r.framework.indicators().empty());
+  CHECK(r.framework.task_groups().empty());
+  CHECK(r.framework.tasks().empty());
+}
