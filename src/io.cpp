@@ -535,6 +535,70 @@ Target read_target(Obj& o) {
   return t;
 }
 
+RuleSide read_rule_side(Obj& parent, const char* key) {
+  RuleSide side;
+  const json* j = parent.object(key);
+  if (!j) {
+    parent.missing(key);
+    return side;
+  }
+  Obj o(parent.ctx(), *j, parent.field_path(key), "");
+  if (const json* ts = o.array("terms")) {
+    for (std::size_t i = 0; i < ts->size(); ++i) {
+      std::string path = detail::child_path(o.field_path("terms"), i);
+      if (!(*ts)[i].is_object()) {
+        o.ctx().error(path, "terms", "a term must be an object");
+        o.ok = false;
+        continue;
+      }
+      Obj t(o.ctx(), (*ts)[i], path, "");
+      RuleTerm term;
+      term.indicator = t.id("indicator");
+      term.quantity = t.str("quantity");
+      if (term.quantity.empty()) term.quantity = "value";
+      if (term.quantity != "value" && term.quantity != "numerator" && term.quantity != "denominator")
+        t.fail("quantity", "\"quantity\" must be value, numerator or denominator");
+      term.service = t.str("service");
+      if (auto c = t.integer("coefficient")) term.coefficient = *c;
+      t.finish();
+      if (!t.ok) o.ok = false;
+      side.terms.push_back(std::move(term));
+    }
+  }
+  side.constant = o.decimal("constant");
+  if (side.terms.empty() && side.constant.empty() && o.ok) o.fail("", "a rule side needs terms or a constant");
+  o.finish();
+  if (!o.ok) parent.ok = false;
+  return side;
+}
+
+ValidationRule read_rule(Obj& o) {
+  ValidationRule r;
+  r.id = o.id();
+  r.name = o.str("name");
+  r.description = o.str("description");
+  r.left = read_rule_side(o, "left");
+  std::string op = o.str("operator", true);
+  if (o.get("operator") && o.get("operator")->is_string()) {
+    auto c = parse_comparator(op);
+    if (!c || *c == Comparator::top) o.fail("operator", "\"" + op + "\" is not a rule operator (>=, <=, =, >, <)");
+    else r.op = *c;
+  }
+  r.right = read_rule_side(o, "right");
+  r.importance = o.choice("importance", Importance::medium,
+                          {{"high", Importance::high}, {"medium", Importance::medium}, {"low", Importance::low}});
+  r.missing_value = o.choice("missing_value_policy", MissingValuePolicy::skip_if_any_missing,
+                             {{"skip_if_any_missing", MissingValuePolicy::skip_if_any_missing},
+                              {"skip_if_all_missing", MissingValuePolicy::skip_if_all_missing},
+                              {"never_skip", MissingValuePolicy::never_skip}});
+  for (const auto& l : o.strings("levels")) {
+    if (auto lv = parse_level(l)) r.levels.push_back(*lv);
+    else o.fail("levels", "\"" + l + "\" is not a level (nation, province, district, commune, village)");
+  }
+  r.source = read_source(o);
+  return r;
+}
+
 // ---------------------------------------------------------------------------------------------
 // Cross-references: duplicates and dangling references reject the record that has them.
 
@@ -709,6 +773,7 @@ FrameworkData read_framework(Ctx& c, const json& root) {
     g.source = read_source(o);
     return g;
   });
+  fw.validation_rules = read_array<ValidationRule>(c, top, "validation_rules", "validation rule", read_rule);
   top.finish();
   return fw;
 }
@@ -758,6 +823,7 @@ void cross_check(Ctx& c, const json& root, FrameworkData& fw) {
   dup(fw.targets, "targets", "target");
   dup(fw.claims, "claims", "claim");
   dup(fw.gaps, "gaps", "gap");
+  dup(fw.validation_rules, "validation_rules", "validation rule");
 
   auto sources = ids_of(fw.sources);
   auto ugroups = ids_of(fw.utility_groups);
@@ -875,6 +941,17 @@ void cross_check(Ctx& c, const json& root, FrameworkData& fw) {
     if (t.comparator == Comparator::top && !t.of) err("of", "a \"top\" target needs \"of\" (e.g. 63 provinces)");
   });
   filter(fw.claims, "claims", "claim", [](auto&, auto&&) {});
+  {
+    auto services_now = ids_of(fw.services);
+    filter(fw.validation_rules, "validation_rules", "validation rule", [&](const ValidationRule& r, auto&& err) {
+      for (const RuleSide* side : {&r.left, &r.right})
+        for (const auto& t : side->terms) {
+          if (!indicators.count(t.indicator)) err(side == &r.left ? "left" : "right", "indicator \"" + t.indicator + "\" does not exist");
+          if (!t.service.empty() && !services_now.count(t.service))
+            err(side == &r.left ? "left" : "right", "service \"" + t.service + "\" does not exist");
+        }
+    });
+  }
   filter(fw.gaps, "gaps", "gap", [](auto&, auto&&) {});
   filter(fw.sources, "sources", "source", [](auto&, auto&&) {});
   filter(fw.utility_groups, "utility_groups", "utility group", [](auto&, auto&&) {});
@@ -1218,6 +1295,40 @@ std::string write_framework_json(const Framework& f) {
     put_source(o, g.source);
     return o;
   });
+  auto side_json = [](const RuleSide& side) {
+    ojson o = ojson::object();
+    ojson ts = ojson::array();
+    for (const auto& t : side.terms) {
+      ojson x;
+      x["indicator"] = t.indicator;
+      x["quantity"] = t.quantity;
+      put(x, "service", t.service);
+      if (t.coefficient != 1) x["coefficient"] = t.coefficient;
+      ts.push_back(x);
+    }
+    if (!side.terms.empty()) o["terms"] = ts;
+    put(o, "constant", side.constant);
+    return o;
+  };
+  if (!d.validation_rules.empty())
+    arr("validation_rules", d.validation_rules, [&](const ValidationRule& r) {
+      ojson o;
+      o["id"] = r.id;
+      put(o, "name", r.name);
+      put(o, "description", r.description);
+      o["left"] = side_json(r.left);
+      o["operator"] = std::string(to_string(r.op));
+      o["right"] = side_json(r.right);
+      o["importance"] = std::string(to_string(r.importance));
+      o["missing_value_policy"] = std::string(to_string(r.missing_value));
+      if (!r.levels.empty()) {
+        ojson ls = ojson::array();
+        for (Level l : r.levels) ls.push_back(std::string(to_string(l)));
+        o["levels"] = ls;
+      }
+      put_source(o, r.source);
+      return o;
+    });
   return j.dump(1, ' ', false) + "\n";
 }
 

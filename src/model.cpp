@@ -95,6 +95,23 @@ std::optional<Comparator> parse_comparator(std::string_view s) {
   return std::nullopt;
 }
 
+std::string_view to_string(Importance i) {
+  switch (i) {
+    case Importance::high: return "high";
+    case Importance::medium: return "medium";
+    case Importance::low: return "low";
+  }
+  return "?";
+}
+std::string_view to_string(MissingValuePolicy m) {
+  switch (m) {
+    case MissingValuePolicy::skip_if_any_missing: return "skip_if_any_missing";
+    case MissingValuePolicy::skip_if_all_missing: return "skip_if_all_missing";
+    case MissingValuePolicy::never_skip: return "never_skip";
+  }
+  return "?";
+}
+
 struct Framework::Shared {
   std::shared_ptr<const FrameworkData> data;
   std::unordered_map<std::string_view, std::size_t> tasks, groups, indicators, observations, units, services;

@@ -261,3 +261,26 @@ TEST_CASE("empty ids and enums are errors, not defaults; small integers are rang
   CHECK(r.framework.task_groups().empty());
   CHECK(r.framework.tasks().empty());
 }
+
+TEST_CASE("validation rules load, reject bad operators and dangling indicators, and round-trip") {
+  const char* text = R"({"format": "da06-framework", "format_version": 1,
+    "indicators": [{"id": "r", "name": "x", "kind": "ratio"}],
+    "validation_rules": [
+      {"id": "V1", "name": "online <= all", "left": {"terms": [{"indicator": "r", "quantity": "numerator"}]},
+       "operator": "<=", "right": {"terms": [{"indicator": "r", "quantity": "denominator"}]},
+       "importance": "high", "missing_value_policy": "never_skip", "levels": ["province", "district"]},
+      {"id": "V2", "left": {"constant": "1"}, "operator": "top", "right": {"constant": "2"}},
+      {"id": "V3", "left": {"terms": [{"indicator": "nope"}]}, "operator": "=", "right": {"constant": "0"}}
+    ]})";
+  da06::LoadResult r = da06::load_framework_json(text);
+  CHECK(r.error_count() == 2);
+  REQUIRE(r.framework.data().validation_rules.size() == 1);
+  const auto& v = r.framework.data().validation_rules[0];
+  CHECK(v.op == da06::Comparator::le);
+  CHECK(v.importance == da06::Importance::high);
+  CHECK(v.missing_value == da06::MissingValuePolicy::never_skip);
+  CHECK(v.levels.size() == 2);
+  da06::LoadResult again = da06::load_framework_json(da06::write_framework_json(r.framework));
+  REQUIRE(again.ok());
+  CHECK(again.framework.data() == r.framework.data());
+}

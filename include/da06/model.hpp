@@ -271,6 +271,40 @@ struct Gap {
   bool operator==(const Gap&) const = default;
 };
 
+/// One term of a validation-rule side: coefficient × quantity(indicator [, service]) for the unit and period.
+struct RuleTerm {
+  std::string indicator;
+  std::string quantity = "value";  ///< value | numerator | denominator
+  std::string service;             ///< optional Service id
+  std::int64_t coefficient = 1;
+  bool operator==(const RuleTerm&) const = default;
+};
+/// A side of a rule: Σ terms + constant (an exact decimal, may be empty = 0).
+struct RuleSide {
+  std::vector<RuleTerm> terms;
+  std::string constant;
+  bool operator==(const RuleSide&) const = default;
+};
+enum class Importance { high, medium, low };
+std::string_view to_string(Importance);
+/// DHIS2's missing-value strategies: when a side has no data, skip the rule or treat the data as 0.
+enum class MissingValuePolicy { skip_if_any_missing, skip_if_all_missing, never_skip };
+std::string_view to_string(MissingValuePolicy);
+
+/// A DHIS2-style validation rule: left  operator  right, evaluated per unit and period by the audit.
+///   e.g. "online dossiers ≤ all dossiers":  left = numerator(x), operator "<=", right = denominator(x)
+struct ValidationRule {
+  std::string id, name, description;
+  RuleSide left;
+  Comparator op = Comparator::le;  ///< >=, <=, =, >, < (not top)
+  RuleSide right;
+  Importance importance = Importance::medium;
+  MissingValuePolicy missing_value = MissingValuePolicy::skip_if_any_missing;
+  std::vector<Level> levels;  ///< empty: every level
+  SourceRef source;
+  bool operator==(const ValidationRule&) const = default;
+};
+
 /// Everything a framework file holds. Build one with the loader; read it through Framework.
 struct FrameworkData {
   std::string id, title, province;
@@ -289,6 +323,7 @@ struct FrameworkData {
   std::vector<Target> targets;
   std::vector<Claim> claims;
   std::vector<Gap> gaps;
+  std::vector<ValidationRule> validation_rules;
   bool operator==(const FrameworkData&) const = default;
 };
 

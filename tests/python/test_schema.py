@@ -197,10 +197,11 @@ def test_schema_knows_exactly_the_keys_the_loader_reads(schema):
     src = IO_CPP.read_text(encoding="utf-8")
     reader = src[: src.index("// Writer")]
     loader_keys = set(
-        re.findall(r"\b(?:str|id|integer|date|decimal|strings|choice|object|array|get|missing)\(\"([a-z0-9_]+)\"", reader)
+        re.findall(r"\b(?:str|id|integer|small_int|date|decimal|strings|choice|object|array|get|missing)\(\"([a-z0-9_]+)\"", reader)
     )
     loader_keys |= set(re.findall(r'read_array<\w+>\(c, top, "([a-z0-9_]+)"', reader))
     loader_keys |= set(re.findall(r'docref\("([a-z0-9_]+)"\)', reader))
+    loader_keys |= set(re.findall(r'read_rule_side\(o, "([a-z0-9_]+)"\)', reader))
     loader_keys.add("id")  # Obj::id() defaults to "id"
     assert len(loader_keys) > 60, "the regular expressions no longer find the loader's keys"
 
