@@ -48,6 +48,26 @@ void Args::allow(std::initializer_list<const char*> names) const {
   }
 }
 
+std::vector<Command>& command_table() {
+  static std::vector<Command> table;  // filled by static Registrars before main()
+  return table;
+}
+
+std::optional<Date> date_option(const Args& args, const std::string& name) {
+  auto s = args.value(name);
+  if (!s) return std::nullopt;
+  bool shape = s->size() == 10 && (*s)[4] == '-' && (*s)[7] == '-';
+  if (shape) {
+    try {
+      return boost::gregorian::from_simple_string(*s);
+    } catch (const std::exception&) {
+    }
+  }
+  throw UsageError(name + ": \"" + *s + "\" is not a date (YYYY-MM-DD)");
+}
+
+void print_json_text(const std::string& dumped) { std::cout << dumped << "\n"; }
+
 Framework load_data(const Args& args) {
   if (auto path = args.value("--data")) {
     LoadResult r = load_framework_file(*path);
@@ -290,14 +310,7 @@ int cmd_report(const Args& args) {
   Framework fw = load_data(args);
   const auto& d = fw.data();
   std::optional<Date> as_of = d.report.date;
-  if (auto s = args.value("--as-of")) {
-    try {
-      as_of = boost::gregorian::from_simple_string(*s);
-    } catch (const std::exception&) {
-      throw UsageError("--as-of: \"" + *s + "\" is not a date (YYYY-MM-DD)");
-    }
-    if (s->size() != 10) throw UsageError("--as-of: \"" + *s + "\" is not a date (YYYY-MM-DD)");
-  }
+  if (auto d2 = date_option(args, "--as-of")) as_of = d2;
   std::size_t ratio_obs = 0;
   for (const auto& o : d.observations) ratio_obs += o.is_ratio();
 

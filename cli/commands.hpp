@@ -30,6 +30,24 @@ struct Args {
 Framework load_data(const Args& args);
 
 int usage(std::ostream& os, int code);
+
+/// A top-level command. Each cli/cmd_<area>.cpp registers its own with a static Registrar:
+///   static const Registrar reg{"audit", cmd_audit, "da06 audit [--data PATH] [--json] [--strict]", "findings"};
+struct Command {
+  const char* name;
+  int (*run)(const Args&);
+  const char* synopsis;  ///< one usage line
+  const char* summary;   ///< what it does, a few words
+};
+std::vector<Command>& command_table();
+struct Registrar {
+  explicit Registrar(Command c) { command_table().push_back(c); }
+};
+
+/// ISO date option (e.g. --as-of), or nullopt when absent; a bad date is a UsageError.
+std::optional<Date> date_option(const Args& args, const std::string& name);
+/// JSON printing shared by the commands (2-space indent, UTF-8).
+void print_json_text(const std::string& dumped);
 int cmd_validate(const Args& args);
 int cmd_show(const Args& args);
 int cmd_report(const Args& args);

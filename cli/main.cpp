@@ -4,6 +4,7 @@
 #include <da06/version.hpp>
 
 #include <cstring>
+#include <string>
 #include <iostream>
 
 namespace da06::cli {
@@ -19,8 +20,15 @@ int usage(std::ostream& os, int code) {
         "                                          every observation: numbers, published text, source\n"
         "  da06 report [--data PATH] [--as-of DATE] [--json]\n"
         "                                          the main job: a summary of the framework\n"
-        "  da06 version\n"
-        "\n"
+        "  da06 version\n";
+  for (const auto& c : command_table()) {
+    std::string line = std::string("  ") + c.synopsis;
+    os << line;
+    if (line.size() < 42) os << std::string(42 - line.size(), ' ');
+    else os << "\n" << std::string(42, ' ');
+    os << c.summary << "\n";
+  }
+  os << "\n"
         "Without --data, commands use the embedded dataset (Thanh Hóa, first half of 2024).\n"
         "Dates are ISO YYYY-MM-DD.\n";
   return code;
@@ -42,6 +50,8 @@ int main(int argc, char** argv) {
     if (cmd == "validate") return cmd_validate(args);
     if (cmd == "show") return cmd_show(args);
     if (cmd == "report") return cmd_report(args);
+    for (const auto& c : command_table())
+      if (cmd == c.name) return c.run(args);
     std::cerr << "da06: unknown command '" << cmd << "'\n";
     return usage(std::cerr, 2);
   } catch (const UsageError& e) {
