@@ -2,6 +2,7 @@
 #include "commands.hpp"
 
 #include <da06/numbers.hpp>
+#include <da06/report.hpp>
 
 #include <boost/date_time/gregorian/gregorian.hpp>
 #include <nlohmann/json.hpp>
@@ -15,7 +16,8 @@ namespace da06::cli {
 using ojson = nlohmann::ordered_json;
 
 Args::Args(int argc, char** argv) {
-  static const std::set<std::string> takes_value = {"--data", "--as-of", "--profile", "--template", "--out", "--format"};
+  static const std::set<std::string> takes_value = {"--data",  "--as-of",     "--profile", "--template", "--out",      "--format",
+                                                      "--units", "--to-level", "--schedule", "--cutoff-hour", "--due-soon"};
   for (int i = 1; i < argc; ++i) {
     std::string a = argv[i];
     if (a.rfind("--", 0) == 0 && a.size() > 2) {
@@ -308,62 +310,9 @@ int cmd_show(const Args& args) {
 int cmd_report(const Args& args) {
   args.allow({"--data", "--as-of", "--json"});
   Framework fw = load_data(args);
-  const auto& d = fw.data();
-  std::optional<Date> as_of = d.report.date;
-  if (auto d2 = date_option(args, "--as-of")) as_of = d2;
-  std::size_t ratio_obs = 0;
-  for (const auto& o : d.observations) ratio_obs += o.is_ratio();
-
-  if (args.flag("--json")) {
-    ojson j;
-    j["framework"] = {{"id", d.id}, {"title", d.title}, {"province", d.province}};
-    j["plan"] = {{"number", d.plan.number}, {"date", iso(d.plan.date)}, {"title", d.plan.title}};
-    j["report"] = {{"number", d.report.number}, {"date", iso(d.report.date)}, {"issuer", d.report.issuer}};
-    j["period"] = {{"code", d.period.code}, {"text", d.period.text}};
-    j["as_of"] = iso(as_of);
-    ojson groups = ojson::array();
-    for (const auto& g : d.task_groups) {
-      int actual = fw.task_count_in_group(g.id);
-      groups.push_back({{"id", g.id}, {"number", g.number}, {"title", g.title}, {"declared_count", g.declared_count},
-                        {"actual_count", actual}, {"matches", actual == g.declared_count}});
-    }
-    j["counts"] = {{"tasks", d.tasks.size()}, {"task_groups", d.task_groups.size()},
-                   {"resolution_tasks", d.resolution_tasks.size()}, {"services", d.services.size()},
-                   {"indicators", d.indicators.size()}, {"observations", d.observations.size()},
-                   {"ratio_observations", ratio_obs}, {"totals", d.totals.size()}, {"targets", d.targets.size()},
-                   {"units", d.units.size()}};
-    j["task_groups"] = std::move(groups);
-    ojson claims = ojson::array();
-    for (const auto& c : d.claims)
-      claims.push_back({{"id", c.id}, {"subject", c.subject}, {"status", c.status}, {"count", c.count}, {"published", c.published}});
-    j["claims"] = std::move(claims);
-    ojson gaps = ojson::array();
-    for (const auto& g : d.gaps) gaps.push_back({{"id", g.id}, {"appendix", g.appendix}, {"rows", g.rows}, {"note", g.note}});
-    j["gaps"] = std::move(gaps);
-    print_json(j);
-    return 0;
-  }
-
-  std::cout << "BÁO CÁO — " << d.title << "\n";
-  if (!d.report.number.empty()) std::cout << "Báo cáo số " << d.report.number << " ngày " << iso(d.report.date) << "\n";
-  if (!d.plan.number.empty()) std::cout << "Kế hoạch: " << d.plan.number << " ngày " << iso(d.plan.date) << "\n";
-  std::cout << "Kỳ báo cáo: " << d.period.text << " (" << d.period.code << "), as of " << iso(as_of) << "\n\n";
-  std::cout << "Nhiệm vụ: " << d.tasks.size() << " in " << d.task_groups.size() << " groups\n";
-  for (const auto& g : d.task_groups) {
-    int actual = fw.task_count_in_group(g.id);
-    std::cout << "  " << g.number << ". " << clip(g.title, 70) << ": " << actual << " (declared " << g.declared_count
-              << (actual == g.declared_count ? ")" : ", DIFFERENT)") << "\n";
-  }
-  if (!d.claims.empty()) {
-    std::cout << "\nThe report's own claims:\n";
-    for (const auto& c : d.claims) std::cout << "  " << c.published << "\n";
-  }
-  std::cout << "\nChỉ số: " << d.indicators.size() << " indicators, " << d.observations.size() << " observations ("
-            << ratio_obs << " ratios), " << d.totals.size() << " declared totals, " << d.targets.size() << " targets\n";
-  std::cout << "Phụ lục II: " << d.resolution_tasks.size() << " resolution tasks; Phụ lục III/IV: " << d.services.size()
-            << " services\n";
-  std::cout << "Đơn vị: " << d.units.size() << " units\n";
-  for (const auto& g : d.gaps) std::cout << "Gap: Phụ lục " << g.appendix << " rows " << g.rows << " — " << g.note << "\n";
+  std::optional<Date> as_of = date_option(args, "--as-of");
+  if (args.flag("--json")) std::cout << report_json(fw, as_of) << "\n";
+  else std::cout << report_text(fw, as_of);
   return 0;
 }
 
