@@ -38,11 +38,11 @@ int usage(std::ostream& os, int code) {
 
 int main(int argc, char** argv) {
   using namespace da06::cli;
-  Args args(argc, argv);
-  if (args.positional.empty()) return usage(std::cerr, 2);
-  const std::string& cmd = args.positional[0];
-  if (cmd == "help" || cmd == "--help" || cmd == "-h") return usage(std::cout, 0);
   try {
+    Args args(argc, argv);
+    if (args.positional.empty()) return usage(std::cerr, 2);
+    const std::string& cmd = args.positional[0];
+    if (cmd == "help" || cmd == "--help" || cmd == "-h") return usage(std::cout, 0);
     if (cmd == "version" || cmd == "--version") {
       std::cout << "da06 " DA06_VERSION_STRING "\n";
       return 0;
