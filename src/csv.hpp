@@ -1,0 +1,167 @@
+// Internal: a small RFC 4180 CSV reader that remembers where each field starts (line, column),
+// so that every row error can be reported as FILE:LINE:COL: field: message.
+#pragma once
+
+#include "da06/error.hpp"
+#include "da06/io.hpp"
+#include "da06/model.hpp"
+
+#include <boost/date_time/gregorian/gregorian.hpp>
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace da06::detail {
+
+struct CsvField {
+  std::string text;
+  int line = 0;    // 1-based
+  int column = 0;  // 1-based, bytes
+};
+struct CsvRow {
+  std::vector<CsvField> fields;
+  int line = 0;
+};
+
+/// Reads records one at a time. Quoted fields may hold ',', '"' (doubled) and newlines.
+/// A UTF-8 BOM is skipped; "\r\n" and "\n" both end a record; blank lines are skipped.
+class CsvReader {
+ public:
+  explicit CsvReader(std::string_view text) : t_(text) {
+    if (t_.substr(0, 3) == "\xEF\xBB\xBF") i_ = 3, col_ = 4;
+  }
+  /// False at the end. On an unterminated quote, throws ParseError with line and column.
+  bool next(CsvRow& row, const std::string& file) {
+    row.fields.clear();
+    while (i_ < t_.size() && (t_[i_] == '\n' || t_[i_] == '\r')) newline();
+    if (i_ >= t_.size()) return false;
+    row.line = line_;
+    for (;;) {
+      CsvField f;
+      f.line = line_;
+      f.column = col_;
+      if (i_ < t_.size() && t_[i_] == '"') {
+        int ql = line_, qc = col_;
+        advance();
+        for (;;) {
+          if (i_ >= t_.size()) throw ParseError("unterminated quoted field", Location{file, ql, qc, "", ""});
+          char c = t_[i_];
+          if (c == '"') {
+            if (i_ + 1 < t_.size() && t_[i_ + 1] == '"') {
+              f.text += '"';
+              advance();
+              advance();
+              continue;
+            }
+            advance();
+            break;
+          }
+          if (c == '\n') {
+            f.text += c;
+            newline();
+            continue;
+          }
+          f.text += c;
+          advance();
+        }
+        // Text after the closing quote up to the separator is kept (lenient), e.g. "a"b -> ab.
+        while (i_ < t_.size() && t_[i_] != ',' && t_[i_] != '\n' && t_[i_] != '\r') f.text += t_[i_], advance();
+      } else {
+        while (i_ < t_.size() && t_[i_] != ',' && t_[i_] != '\n' && t_[i_] != '\r') f.text += t_[i_], advance();
+      }
+      row.fields.push_back(std::move(f));
+      if (i_ < t_.size() && t_[i_] == ',') {
+        advance();
+        continue;
+      }
+      if (i_ < t_.size()) newline();
+      return true;
+    }
+  }
+
+ private:
+  void advance() {
+    ++i_;
+    ++col_;
+  }
+  void newline() {
+    if (t_[i_] == '\r' && i_ + 1 < t_.size() && t_[i_ + 1] == '\n') ++i_;
+    ++i_;
+    ++line_;
+    col_ = 1;
+  }
+  std::string_view t_;
+  std::size_t i_ = 0;
+  int line_ = 1, col_ = 1;
+};
+
+inline std::string_view trim(std::string_view s) {
+  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
+  while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
+  return s;
+}
+
+inline Diagnostic csv_error(const std::string& file, const CsvField& f, std::string_view field, std::string message) {
+  Diagnostic d;
+  d.severity = Severity::error;
+  d.where = Location{file, f.line, f.column, std::string(field), std::string(field)};
+  d.message = std::move(message);
+  return d;
+}
+
+/// An ISO date YYYY-MM-DD that exists; nullopt with `error` set otherwise.
+inline std::optional<Date> parse_iso_date(std::string_view s, std::string& error) {
+  auto digits = [&](std::size_t a, std::size_t n) {
+    for (std::size_t k = a; k < a + n; ++k)
+      if (s[k] < '0' || s[k] > '9') return false;
+    return true;
+  };
+  if (s.size() != 10 || s[4] != '-' || s[7] != '-' || !digits(0, 4) || !digits(5, 2) || !digits(8, 2)) {
+    error = "\"" + std::string(s.substr(0, 40)) + "\" is not a date (YYYY-MM-DD)";
+    return std::nullopt;
+  }
+  int y = std::stoi(std::string(s.substr(0, 4))), m = std::stoi(std::string(s.substr(5, 2))),
+      d = std::stoi(std::string(s.substr(8, 2)));
+  if (y < 1400 || y > 9999 || m < 1 || m > 12) {
+    error = "\"" + std::string(s) + "\" is not a date (year 1400-9999, month 01-12)";
+    return std::nullopt;
+  }
+  int len = boost::gregorian::gregorian_calendar::end_of_month_day(static_cast<unsigned short>(y),
+                                                                  static_cast<unsigned short>(m));
+  if (d < 1 || d > len) {
+    error = "\"" + std::string(s) + "\" does not exist (the month has " + std::to_string(len) + " days)";
+    return std::nullopt;
+  }
+  return Date(static_cast<unsigned short>(y), static_cast<unsigned short>(m), static_cast<unsigned short>(d));
+}
+
+/// A decimal integer that fits in int64 (optional leading '-'); nullopt with `error` otherwise.
+inline std::optional<std::int64_t> parse_int64(std::string_view s, std::string& error) {
+  std::size_t i = 0;
+  bool neg = false;
+  if (i < s.size() && (s[i] == '-' || s[i] == '+')) neg = s[i++] == '-';
+  if (i == s.size()) {
+    error = s.empty() ? "empty (expected an integer)" : "\"" + std::string(s) + "\" is not an integer";
+    return std::nullopt;
+  }
+  std::uint64_t v = 0;
+  const std::uint64_t lim = neg ? std::uint64_t{1} << 63 : (std::uint64_t{1} << 63) - 1;
+  for (; i < s.size(); ++i) {
+    if (s[i] < '0' || s[i] > '9') {
+      error = "\"" + std::string(s.substr(0, 40)) + "\" is not an integer (unexpected '" + std::string(1, s[i]) + "')";
+      return std::nullopt;
+    }
+    unsigned dgt = static_cast<unsigned>(s[i] - '0');
+    if (v > (lim - dgt) / 10) {
+      error = "\"" + std::string(s.substr(0, 40)) + "\" does not fit in a signed 64-bit integer";
+      return std::nullopt;
+    }
+    v = v * 10 + dgt;
+  }
+  return neg ? static_cast<std::int64_t>(0 - v) : static_cast<std::int64_t>(v);
+}
+
+}  // namespace da06::detail

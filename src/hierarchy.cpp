@@ -1,0 +1,404 @@
+// The dated administrative hierarchy: building (with rejection of bad units), loading and queries.
+#include "da06/hierarchy.hpp"
+
+#include "csv.hpp"
+
+#include <algorithm>
+#include <array>
+#include <fstream>
+#include <sstream>
+#include <unordered_map>
+
+namespace da06 {
+inline namespace v1 {
+
+std::string_view to_string(AncestorStatus s) {
+  switch (s) {
+    case AncestorStatus::found: return "found";
+    case AncestorStatus::unit_not_valid: return "unit not valid on the date";
+    case AncestorStatus::level_above: return "unit is above the level";
+    case AncestorStatus::no_parent: return "no parent on the date";
+    case AncestorStatus::parent_not_valid: return "parent not valid on the date";
+    case AncestorStatus::skipped_level: return "no unit at the level on the path";
+  }
+  return "?";
+}
+
+struct Hierarchy::Impl {
+  std::vector<OrgUnit> units;
+  std::unordered_map<std::string_view, std::int32_t> by_id;  // views into units[i].id (stable: never modified)
+  // Parent links resolved to indices, per unit: [link_begin[i], link_begin[i+1]) in `links`.
+  struct Link {
+    std::int32_t parent;
+    std::optional<Date> from, to;
+  };
+  std::vector<std::int32_t> link_begin;
+  std::vector<Link> links;
+  // Every unit that has `i` as a parent on some date: [child_begin[i], child_begin[i+1]) in `child_list`.
+  std::vector<std::int32_t> child_begin, child_list;
+};
+
+struct HierarchyBuilder {
+  static Hierarchy make(std::vector<OrgUnit> units) {
+    auto p = std::make_shared<Hierarchy::Impl>();
+    p->units = std::move(units);
+    const auto n = static_cast<std::int32_t>(p->units.size());
+    for (std::int32_t i = 0; i < n; ++i) p->by_id.emplace(p->units[i].id, i);
+    p->link_begin.assign(static_cast<std::size_t>(n) + 1, 0);
+    std::vector<std::int32_t> nchild(static_cast<std::size_t>(n) + 1, 0);
+    for (std::int32_t i = 0; i < n; ++i) {
+      p->link_begin[i] = static_cast<std::int32_t>(p->links.size());
+      for (const auto& l : p->units[i].parents) {
+        std::int32_t q = p->by_id.at(l.parent);
+        p->links.push_back({q, l.from, l.to});
+        ++nchild[q];
+      }
+    }
+    p->link_begin[n] = static_cast<std::int32_t>(p->links.size());
+    p->child_begin.assign(static_cast<std::size_t>(n) + 1, 0);
+    for (std::int32_t i = 0; i < n; ++i) p->child_begin[i + 1] = p->child_begin[i] + nchild[i];
+    p->child_list.assign(p->links.size(), 0);
+    std::vector<std::int32_t> fill(p->child_begin.begin(), p->child_begin.end() - 1);
+    for (std::int32_t i = 0; i < n; ++i)
+      for (std::int32_t k = p->link_begin[i]; k < p->link_begin[i + 1]; ++k) {
+        std::int32_t q = p->links[k].parent;
+        if (p->child_begin[q] == fill[q] || p->child_list[fill[q] - 1] != i) p->child_list[fill[q]++] = i;
+      }
+    // Remove the unused tail slots left by a unit linked twice to the same parent.
+    std::vector<std::int32_t> compact;
+    std::vector<std::int32_t> begin2(static_cast<std::size_t>(n) + 1, 0);
+    for (std::int32_t q = 0; q < n; ++q) {
+      begin2[q] = static_cast<std::int32_t>(compact.size());
+      compact.insert(compact.end(), p->child_list.begin() + p->child_begin[q], p->child_list.begin() + fill[q]);
+    }
+    begin2[n] = static_cast<std::int32_t>(compact.size());
+    p->child_list = std::move(compact);
+    p->child_begin = std::move(begin2);
+    return Hierarchy(std::shared_ptr<const Hierarchy::Impl>(std::move(p)));
+  }
+};
+
+Hierarchy::Hierarchy() : p_(std::make_shared<const Impl>()) {}
+
+Hierarchy::Hierarchy(std::vector<OrgUnit> units) {
+  HierarchyLoad r = build_hierarchy(std::move(units));
+  if (!r.ok()) throw LoadError(std::move(r.diagnostics));
+  p_ = std::move(r.hierarchy.p_);
+}
+
+std::size_t Hierarchy::size() const noexcept { return p_->units.size(); }
+const std::vector<OrgUnit>& Hierarchy::units() const noexcept { return p_->units; }
+
+const OrgUnit& Hierarchy::unit(std::int32_t index) const {
+  if (index < 0 || static_cast<std::size_t>(index) >= p_->units.size())
+    throw InvalidArgument("unit index " + std::to_string(index) + " out of range (hierarchy of " +
+                          std::to_string(p_->units.size()) + " units)");
+  return p_->units[static_cast<std::size_t>(index)];
+}
+
+std::optional<std::int32_t> Hierarchy::find(std::string_view id) const {
+  auto it = p_->by_id.find(id);
+  if (it == p_->by_id.end()) return std::nullopt;
+  return it->second;
+}
+
+std::int32_t Hierarchy::parent_at(std::int32_t index, Date d) const {
+  (void)unit(index);
+  for (std::int32_t k = p_->link_begin[index]; k < p_->link_begin[index + 1]; ++k) {
+    const auto& l = p_->links[k];
+    if ((!l.from || *l.from <= d) && (!l.to || d <= *l.to)) return l.parent;
+  }
+  return -1;
+}
+
+std::vector<std::int32_t> Hierarchy::children(std::int32_t index, Date d) const {
+  (void)unit(index);
+  std::vector<std::int32_t> out;
+  for (std::int32_t k = p_->child_begin[index]; k < p_->child_begin[index + 1]; ++k) {
+    std::int32_t c = p_->child_list[k];
+    if (p_->units[c].valid_on(d) && parent_at(c, d) == index) out.push_back(c);
+  }
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+std::vector<std::int32_t> Hierarchy::units_at_level(Level level, Date d) const {
+  std::vector<std::int32_t> out;
+  for (std::size_t i = 0; i < p_->units.size(); ++i)
+    if (p_->units[i].level == level && p_->units[i].valid_on(d)) out.push_back(static_cast<std::int32_t>(i));
+  return out;
+}
+
+AncestorLookup Hierarchy::ancestor_lookup(std::int32_t index, Level level, Date d) const {
+  const OrgUnit& u = unit(index);
+  if (!u.valid_on(d)) return {-1, AncestorStatus::unit_not_valid};
+  if (u.level < level) return {-1, AncestorStatus::level_above};
+  std::int32_t cur = index;
+  // Parents are strictly above their children (checked when building), so this ends within 5 steps.
+  while (p_->units[cur].level != level) {
+    std::int32_t par = parent_at(cur, d);
+    if (par < 0) return {-1, AncestorStatus::no_parent};
+    if (!p_->units[par].valid_on(d)) return {-1, AncestorStatus::parent_not_valid};
+    if (p_->units[par].level < level) return {-1, AncestorStatus::skipped_level};
+    cur = par;
+  }
+  return {cur, AncestorStatus::found};
+}
+
+std::vector<std::int32_t> Hierarchy::ancestor_map(Level level, Date d) const {
+  std::vector<std::int32_t> out(p_->units.size());
+  for (std::size_t i = 0; i < out.size(); ++i) out[i] = ancestor_at_level(static_cast<std::int32_t>(i), level, d);
+  return out;
+}
+
+std::size_t HierarchyLoad::error_count() const {
+  return static_cast<std::size_t>(std::count_if(diagnostics.begin(), diagnostics.end(),
+                                                [](const Diagnostic& d) { return d.severity == Severity::error; }));
+}
+
+HierarchyLoad build_hierarchy(std::vector<OrgUnit> units, const std::string& file,
+                              const std::vector<Location>& locations) {
+  HierarchyLoad out;
+  const std::size_t n = units.size();
+  std::vector<char> rejected(n, 0);
+  auto where = [&](std::size_t i, std::string field) {
+    Location l = i < locations.size() ? locations[i] : Location{};
+    if (l.file.empty()) l.file = file;
+    if (l.path.empty()) l.path = "unit '" + units[i].id + "'";
+    if (l.field.empty()) l.field = std::move(field);
+    return l;
+  };
+  auto reject = [&](std::size_t i, const std::string& field, const std::string& msg) {
+    if (rejected[i]) return;
+    rejected[i] = 1;
+    out.diagnostics.push_back({Severity::error, where(i, field), msg + " (unit '" + units[i].id + "' rejected)"});
+  };
+  std::unordered_map<std::string, std::size_t> first;
+  for (std::size_t i = 0; i < n; ++i) {
+    const OrgUnit& u = units[i];
+    if (u.id.empty()) {
+      reject(i, "id", "empty id");
+      continue;
+    }
+    if (u.valid_from && u.valid_to && *u.valid_to < *u.valid_from) reject(i, "valid_to", "valid_to is before valid_from");
+    auto [it, fresh] = first.emplace(u.id, i);
+    if (!fresh) reject(i, "id", "duplicate id '" + u.id + "' (first at " + where(it->second, "id").to_string() + ")");
+  }
+  auto index_of = [&](const std::string& id) -> long {
+    auto it = first.find(id);
+    return it == first.end() || rejected[it->second] ? -1L : static_cast<long>(it->second);
+  };
+  // Dangling parents and level order, repeated until no more units are rejected (a child of a
+  // rejected unit has a dangling parent in turn).
+  for (bool changed = true; changed;) {
+    changed = false;
+    for (std::size_t i = 0; i < n; ++i) {
+      if (rejected[i]) continue;
+      for (const auto& l : units[i].parents) {
+        auto it = first.find(l.parent);
+        if (it == first.end()) {
+          reject(i, "parent", "parent unit \"" + l.parent + "\" does not exist");
+        } else if (rejected[it->second]) {
+          reject(i, "parent", "parent unit \"" + l.parent + "\" was rejected");
+        } else if (it->second == i) {
+          reject(i, "parent", "unit is its own parent (a cycle)");
+        }
+        if (rejected[i]) {
+          changed = true;
+          break;
+        }
+      }
+    }
+  }
+  // Cycles through parent links of any date (colouring DFS). Checked before the level rule so that
+  // a cycle gets its own message.
+  {
+    std::vector<char> colour(n, 0);  // 0 new, 1 on the stack, 2 done
+    std::vector<std::size_t> stack;
+    for (std::size_t s = 0; s < n; ++s) {
+      if (rejected[s] || colour[s]) continue;
+      // Iterative DFS over (node, next link index).
+      std::vector<std::pair<std::size_t, std::size_t>> st{{s, 0}};
+      colour[s] = 1;
+      while (!st.empty()) {
+        auto& [v, k] = st.back();
+        if (k < units[v].parents.size()) {
+          long w = index_of(units[v].parents[k++].parent);
+          if (w < 0) continue;
+          auto uw = static_cast<std::size_t>(w);
+          if (colour[uw] == 1) {
+            // The cycle is the stack from uw to v.
+            std::string path;
+            std::size_t from = 0;
+            while (st[from].first != uw) ++from;
+            for (std::size_t j = from; j < st.size(); ++j) path += units[st[j].first].id + " → ";
+            path += units[uw].id;
+            for (std::size_t j = from; j < st.size(); ++j) reject(st[j].first, "parent", "parent links form a cycle: " + path);
+          } else if (colour[uw] == 0) {
+            colour[uw] = 1;
+            st.push_back({uw, 0});
+          }
+        } else {
+          colour[v] = 2;
+          st.pop_back();
+        }
+      }
+    }
+  }
+  // A parent must be strictly above its child (so no walk can loop); cascade again.
+  for (bool changed = true; changed;) {
+    changed = false;
+    for (std::size_t i = 0; i < n; ++i) {
+      if (rejected[i]) continue;
+      for (const auto& l : units[i].parents) {
+        long w = index_of(l.parent);
+        if (w < 0) {
+          reject(i, "parent", "parent unit \"" + l.parent + "\" was rejected");
+        } else if (units[static_cast<std::size_t>(w)].level >= units[i].level) {
+          reject(i, "level", "parent \"" + l.parent + "\" (" + std::string(to_string(units[static_cast<std::size_t>(w)].level)) +
+                                 ") is not above a " + std::string(to_string(units[i].level)));
+        }
+        if (rejected[i]) {
+          changed = true;
+          break;
+        }
+      }
+    }
+  }
+  std::vector<OrgUnit> kept;
+  kept.reserve(n);
+  for (std::size_t i = 0; i < n; ++i)
+    if (!rejected[i]) kept.push_back(std::move(units[i]));
+  out.hierarchy = HierarchyBuilder::make(std::move(kept));
+  std::stable_sort(out.diagnostics.begin(), out.diagnostics.end(), [](const Diagnostic& a, const Diagnostic& b) {
+    return a.where.line < b.where.line;
+  });
+  return out;
+}
+
+HierarchyLoad load_hierarchy_csv(std::string_view text, const std::string& file) {
+  std::vector<OrgUnit> units;
+  std::vector<Location> locs;
+  std::vector<Diagnostic> early;
+  std::unordered_map<int, std::array<int, 5>> columns;  // line -> column of each field, for build errors
+  detail::CsvReader rd(text);
+  detail::CsvRow row;
+  static const char* const kCols[] = {"id", "parent", "level", "valid_from", "valid_to"};
+  try {
+    if (!rd.next(row, file)) {
+      HierarchyLoad r;
+      r.diagnostics.push_back({Severity::error, Location{file, 1, 1, "", ""}, "empty file (expected the header id,parent,level,valid_from,valid_to)"});
+      return r;
+    }
+    for (std::size_t c = 0; c < 5; ++c) {
+      if (c >= row.fields.size() || detail::trim(row.fields[c].text) != kCols[c]) {
+        HierarchyLoad r;
+        Location l{file, row.line, c < row.fields.size() ? row.fields[c].column : 1, "header", "header"};
+        r.diagnostics.push_back({Severity::error, l,
+                                 std::string("column ") + std::to_string(c + 1) + " of the header must be \"" + kCols[c] +
+                                     "\" (header: id,parent,level,valid_from,valid_to)"});
+        return r;
+      }
+    }
+    while (rd.next(row, file)) {
+      if (row.fields.size() < 5) {
+        const auto& f = row.fields.back();
+        early.push_back(detail::csv_error(file, {"", f.line, f.column + static_cast<int>(f.text.size())}, kCols[row.fields.size()],
+                                          "row has " + std::to_string(row.fields.size()) + " fields, expected 5 (row skipped)"));
+        continue;
+      }
+      OrgUnit u;
+      bool ok = true;
+      auto fail = [&](std::size_t c, std::string msg) {
+        early.push_back(detail::csv_error(file, row.fields[c], kCols[c], std::move(msg) + " (row skipped)"));
+        ok = false;
+      };
+      u.id = std::string(detail::trim(row.fields[0].text));
+      if (u.id.empty()) fail(0, "empty id");
+      std::string parent(detail::trim(row.fields[1].text));
+      std::string_view lv = detail::trim(row.fields[2].text);
+      if (auto l = parse_level(lv)) u.level = *l;
+      else fail(2, "unknown level \"" + std::string(lv) + "\" (expected nation, province, district, commune or village)");
+      for (std::size_t c : {3u, 4u}) {
+        std::string_view s = detail::trim(row.fields[c].text);
+        if (s.empty()) continue;
+        std::string err;
+        auto d = detail::parse_iso_date(s, err);
+        if (!d) fail(c, err);
+        else (c == 3 ? u.valid_from : u.valid_to) = d;
+      }
+      if (!ok) continue;
+      u.name = u.id;
+      if (!parent.empty()) u.parents.push_back(ParentLink{parent, u.valid_from, u.valid_to});
+      units.push_back(std::move(u));
+      locs.push_back(Location{file, row.line, row.fields[0].column, "", ""});
+      auto& cs = columns[row.line];
+      for (std::size_t c = 0; c < 5; ++c) cs[c] = row.fields[c].column;
+    }
+  } catch (const ParseError& e) {
+    early.push_back({Severity::error, e.where(), e.message() + " (rest of the file skipped)"});
+  }
+  // Give the build's errors the row's line and point dangling-parent errors at the parent column.
+  HierarchyLoad r = build_hierarchy(std::move(units), file, locs);
+  for (auto& d : r.diagnostics) {
+    d.where.path = d.where.field;
+    auto it = columns.find(d.where.line);
+    for (std::size_t c = 0; c < 5 && it != columns.end(); ++c)
+      if (d.where.field == kCols[c]) d.where.column = it->second[c];
+  }
+  r.diagnostics.insert(r.diagnostics.begin(), early.begin(), early.end());
+  std::stable_sort(r.diagnostics.begin(), r.diagnostics.end(),
+                   [](const Diagnostic& a, const Diagnostic& b) { return a.where.line < b.where.line; });
+  return r;
+}
+
+HierarchyLoad load_hierarchy_json(std::string_view text, const std::string& file) {
+  std::size_t i = 0;
+  while (i < text.size() && (text[i] == ' ' || text[i] == '\t' || text[i] == '\n' || text[i] == '\r')) ++i;
+  LoadResult lr;
+  std::size_t shift_line = 0, shift_col = 0;
+  if (i < text.size() && text[i] == '[') {
+    // A bare array: wrap it as a framework holding only units, on the same line so that lines stay exact.
+    static constexpr std::string_view prefix = R"({"format":"da06-framework","format_version":1,"units":)";
+    std::string doc;
+    doc.reserve(text.size() + prefix.size() + 2);
+    doc.append(prefix).append(text).append("\n}");
+    lr = load_framework_json(doc, file);
+    shift_line = 1;
+    shift_col = prefix.size();
+  } else {
+    lr = load_framework_json(text, file);
+  }
+  HierarchyLoad r;
+  for (auto& d : lr.diagnostics) {
+    if (shift_line && d.where.line == 1 && d.where.column > static_cast<int>(shift_col))
+      d.where.column -= static_cast<int>(shift_col);
+    // Only unit problems (and syntax) matter here; a framework's other records are not our business.
+    if (d.where.path.empty() || d.where.path == "$" || d.where.path.rfind("$.units", 0) == 0 || d.where.line == 0 ||
+        d.where.path.rfind("$.format", 0) == 0)
+      r.diagnostics.push_back(std::move(d));
+  }
+  HierarchyLoad b = build_hierarchy(lr.framework.units(), file);
+  r.hierarchy = std::move(b.hierarchy);
+  r.diagnostics.insert(r.diagnostics.end(), b.diagnostics.begin(), b.diagnostics.end());
+  return r;
+}
+
+HierarchyLoad load_hierarchy_file(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) {
+    HierarchyLoad r;
+    r.diagnostics.push_back({Severity::error, Location{path, 0, 0, "", ""}, "cannot open the file"});
+    return r;
+  }
+  std::ostringstream ss;
+  ss << in.rdbuf();
+  std::string text = ss.str();
+  std::size_t i = text.rfind("\xEF\xBB\xBF", 0) == 0 ? 3 : 0;
+  while (i < text.size() && (text[i] == ' ' || text[i] == '\t' || text[i] == '\n' || text[i] == '\r')) ++i;
+  if (i < text.size() && (text[i] == '{' || text[i] == '[')) return load_hierarchy_json(text, path);
+  return load_hierarchy_csv(text, path);
+}
+
+}  // namespace v1
+}  // namespace da06

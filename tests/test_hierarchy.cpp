@@ -1,0 +1,177 @@
+// Hierarchy: effective dates across the 2025 reform, ancestor queries and maps, loaders with located errors.
+#include <da06/hierarchy.hpp>
+
+#include <doctest/doctest.h>
+
+#include <string>
+
+using da06::Date;
+using da06::Level;
+
+namespace {
+
+// A small synthetic province before and after 01/07/2025: districts D1, D2 end on 2025-06-30; old
+// communes C1, C2 (under D1) and C3 (under D2) end with them; new communes N1, N2 start on 2025-07-01
+// directly under the province. One commune (M) lives across the reform and changes parent.
+const char* kCsv =
+    "id,parent,level,valid_from,valid_to\n"
+    "VN,,nation,,\n"
+    "P,VN,province,,\n"
+    "D1,P,district,,2025-06-30\n"
+    "D2,P,district,,2025-06-30\n"
+    "C1,D1,commune,,2025-06-30\n"
+    "C2,D1,commune,,2025-06-30\n"
+    "C3,D2,commune,,2025-06-30\n"
+    "N1,P,commune,2025-07-01,\n"
+    "N2,P,commune,2025-07-01,\n";
+
+const Date d2024(2024, 6, 30), d2026(2026, 1, 1), last(2025, 6, 30), first(2025, 7, 1);
+
+}  // namespace
+
+TEST_CASE("hierarchy: ancestors respect effective dates across the 2025 reform") {
+  auto r = da06::load_hierarchy_csv(kCsv, "units.csv");
+  REQUIRE(r.ok());
+  const auto& h = r.hierarchy;
+  REQUIRE(h.size() == 9);
+  auto id = [&](const char* s) { return *h.find(s); };
+  CHECK(h.ancestor_at_level(id("C1"), Level::province, d2024) == id("P"));
+  CHECK(h.ancestor_at_level(id("C1"), Level::district, d2024) == id("D1"));
+  CHECK(h.ancestor_at_level(id("C1"), Level::province, last) == id("P"));   // closed interval: last day counts
+  CHECK(h.ancestor_at_level(id("C1"), Level::province, first) == -1);       // the next day it does not
+  CHECK(h.ancestor_lookup(id("C1"), Level::province, d2026).status == da06::AncestorStatus::unit_not_valid);
+  CHECK(h.ancestor_at_level(id("N1"), Level::province, d2026) == id("P"));
+  CHECK(h.ancestor_lookup(id("N1"), Level::province, d2024).status == da06::AncestorStatus::unit_not_valid);
+  // After the reform there is no district level: a commune skips it.
+  CHECK(h.ancestor_lookup(id("N1"), Level::district, d2026).status == da06::AncestorStatus::skipped_level);
+  CHECK(h.ancestor_lookup(id("P"), Level::commune, d2026).status == da06::AncestorStatus::level_above);
+  CHECK(h.ancestor_at_level(id("P"), Level::province, d2026) == id("P"));  // itself
+  CHECK(h.ancestor_lookup(id("VN"), Level::province, d2026).status == da06::AncestorStatus::level_above);
+
+  CHECK(h.children(id("P"), d2024) == std::vector<int32_t>{id("D1"), id("D2")});
+  CHECK(h.children(id("P"), d2026) == std::vector<int32_t>{id("N1"), id("N2")});
+  CHECK(h.children(id("D1"), d2024) == std::vector<int32_t>{id("C1"), id("C2")});
+  CHECK(h.children(id("D1"), d2026).empty());
+  CHECK(h.units_at_level(Level::district, d2026).empty());
+  CHECK(h.units_at_level(Level::commune, d2024).size() == 3);
+  CHECK(h.valid_on(id("D2"), d2024));
+  CHECK_FALSE(h.valid_on(id("D2"), d2026));
+
+  auto m24 = h.ancestor_map(Level::province, d2024);
+  auto m26 = h.ancestor_map(Level::province, d2026);
+  REQUIRE(m24.size() == h.size());
+  for (int32_t i = 0; i < static_cast<int32_t>(h.size()); ++i) {
+    CHECK(m24[i] == h.ancestor_at_level(i, Level::province, d2024));
+    CHECK(m26[i] == h.ancestor_at_level(i, Level::province, d2026));
+  }
+  CHECK(m24[id("C3")] == id("P"));
+  CHECK(m26[id("C3")] == -1);
+  CHECK(m26[id("N2")] == id("P"));
+}
+
+TEST_CASE("hierarchy: a unit whose parent changes on a date (JSON dated links)") {
+  const char* json = R"([
+    {"id": "P", "name": "P", "level": "province"},
+    {"id": "D", "name": "D", "level": "district", "valid_to": "2025-06-30", "parents": [{"parent": "P", "to": "2025-06-30"}]},
+    {"id": "M", "name": "M", "level": "commune",
+     "parents": [{"parent": "D", "to": "2025-06-30"}, {"parent": "P", "from": "2025-07-01"}]}
+  ])";
+  auto r = da06::load_hierarchy_json(json, "units.json");
+  REQUIRE(r.ok());
+  const auto& h = r.hierarchy;
+  int32_t m = *h.find("M"), d = *h.find("D"), p = *h.find("P");
+  CHECK(h.parent_at(m, d2024) == d);
+  CHECK(h.parent_at(m, d2026) == p);
+  CHECK(h.ancestor_at_level(m, Level::district, d2024) == d);
+  CHECK(h.ancestor_at_level(m, Level::province, d2024) == p);
+  CHECK(h.ancestor_at_level(m, Level::province, d2026) == p);
+  CHECK(h.children(p, d2026) == std::vector<int32_t>{m});
+}
+
+TEST_CASE("hierarchy: a framework's units and the embedded dataset") {
+  // The strict constructor from OrgUnits.
+  da06::OrgUnit vn{"VN", "Việt Nam", Level::nation, "", {}, {}, {}};
+  da06::OrgUnit th{"TH", "Thanh Hóa", Level::province, "tỉnh", {}, {}, {{"VN", {}, {}}}};
+  da06::Hierarchy h({vn, th});
+  CHECK(h.ancestor_at_level(*h.find("TH"), Level::nation, d2026) == *h.find("VN"));
+  da06::OrgUnit bad{"X", "x", Level::commune, "", {}, {}, {{"NOPE", {}, {}}}};
+  CHECK_THROWS_AS(da06::Hierarchy({vn, bad}), da06::LoadError);
+}
+
+TEST_CASE("hierarchy: dangling parents, cycles and level order are rejected and named; the rest is kept") {
+  const char* csv =
+      "id,parent,level,valid_from,valid_to\n"
+      "P,,province,,\n"
+      "A,GHOST,district,,\n"          // line 3: dangling
+      "B,A,commune,,\n"               // line 4: parent rejected
+      "X,Y,district,,\n"              // line 5: cycle X -> Y -> X
+      "Y,X,district,,\n"              // line 6
+      "Z,Z,commune,,\n"               // line 7: own parent
+      "Q,C,district,,\n"              // line 8: parent below
+      "C,P,commune,,\n"               // line 9: fine
+      "P,,province,,\n";              // line 10: duplicate
+  auto r = da06::load_hierarchy_csv(csv, "u.csv");
+  CHECK_FALSE(r.ok());
+  const auto& h = r.hierarchy;
+  CHECK(h.size() == 2);
+  CHECK(h.find("P"));
+  CHECK(h.find("C"));
+  std::string all;
+  for (const auto& d : r.diagnostics) all += d.to_string() + "\n";
+  INFO(all);
+  CHECK(all.find("u.csv:3:3: parent: parent unit \"GHOST\" does not exist (unit 'A' rejected)") != std::string::npos);
+  CHECK(all.find("u.csv:4:3: parent: parent unit \"A\" was rejected (unit 'B' rejected)") != std::string::npos);
+  CHECK(all.find("cycle: X → Y → X") != std::string::npos);
+  CHECK(all.find("u.csv:7:3: parent: unit is its own parent") != std::string::npos);
+  CHECK(all.find("u.csv:8:5: level: parent \"C\" (commune) is not above a district (unit 'Q' rejected)") != std::string::npos);
+  CHECK(all.find("u.csv:10:1: id: duplicate id 'P'") != std::string::npos);
+  CHECK(r.error_count() == 7);
+}
+
+TEST_CASE("hierarchy CSV: bad rows are located FILE:LINE:COL: field and skipped") {
+  const char* csv =
+      "id,parent,level,valid_from,valid_to\n"
+      "P,,province,,\n"
+      "A,P,distrikt,,\n"                   // line 3 col 5: level
+      "B,P,district,2024-02-30,\n"         // line 4 col 14: date does not exist
+      "C,P,district,,30/06/2025\n"         // line 5 col 15: not ISO
+      "D,P,district\n"                     // line 6: too few fields
+      "E,P,district,2025-07-01,2025-06-30\n"  // line 7: to before from
+      "\"F,1\",P,district,,\n";            // line 8: quoted id with a comma, fine
+  auto r = da06::load_hierarchy_csv(csv, "u.csv");
+  std::string all;
+  for (const auto& d : r.diagnostics) all += d.to_string() + "\n";
+  INFO(all);
+  CHECK(all.find("u.csv:3:5: level: unknown level \"distrikt\"") != std::string::npos);
+  CHECK(all.find("u.csv:4:14: valid_from: \"2024-02-30\" does not exist (the month has 29 days)") != std::string::npos);
+  CHECK(all.find("u.csv:5:15: valid_to: \"30/06/2025\" is not a date") != std::string::npos);
+  CHECK(all.find("u.csv:6:13: valid_from: row has 3 fields, expected 5") != std::string::npos);
+  CHECK(all.find("u.csv:7:25: valid_to: valid_to is before valid_from") != std::string::npos);
+  CHECK(r.diagnostics.size() == 5);
+  CHECK(r.hierarchy.size() == 2);
+  CHECK(r.hierarchy.find("F,1"));
+
+  auto bad_header = da06::load_hierarchy_csv("id,parent,lvl,valid_from,valid_to\n", "h.csv");
+  REQUIRE(bad_header.diagnostics.size() == 1);
+  CHECK(bad_header.diagnostics[0].to_string() ==
+        "h.csv:1:11: header: column 3 of the header must be \"level\" (header: id,parent,level,valid_from,valid_to)");
+  auto unterminated = da06::load_hierarchy_csv("id,parent,level,valid_from,valid_to\nP,,province,,\n\"Q,P,district,,\n", "q.csv");
+  CHECK(unterminated.hierarchy.size() == 1);
+  REQUIRE(unterminated.diagnostics.size() == 1);
+  CHECK(unterminated.diagnostics[0].to_string().rfind("q.csv:3:1: unterminated quoted field", 0) == 0);
+}
+
+TEST_CASE("hierarchy JSON: a bare array keeps exact lines and columns") {
+  const char* json = "[{\"id\": \"P\", \"name\": \"P\", \"level\": \"province\"},\n"
+                     " {\"id\": \"A\", \"name\": \"A\", \"level\": \"county\"}]";
+  auto r = da06::load_hierarchy_json(json, "u.json");
+  CHECK(r.hierarchy.size() == 1);
+  REQUIRE(r.error_count() >= 1);
+  CHECK(r.diagnostics[0].where.file == "u.json");
+  CHECK(r.diagnostics[0].where.line == 2);
+  CHECK(r.diagnostics[0].where.path.rfind("$.units[1]", 0) == 0);
+  auto first_line = da06::load_hierarchy_json("[{\"id\": \"P\", \"name\": \"P\", \"level\": 7}]", "v.json");
+  REQUIRE(first_line.error_count() >= 1);
+  CHECK(first_line.diagnostics[0].where.line == 1);
+  CHECK(first_line.diagnostics[0].where.column == 36);  // the 7, as in the user's text (not the wrapper's)
+}
