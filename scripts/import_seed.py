@@ -82,7 +82,8 @@ FALLBACK_UNIT_TH = {"id": UNIT, "name": "Tỉnh Thanh Hóa", "level": "province"
 
 META_KEYS = ["format", "format_version", "id", "title", "province", "plan", "report", "period"]
 ARRAY_KEYS = ["sources", "utility_groups", "task_groups", "tasks", "resolution_tasks", "services",
-              "units", "indicators", "observations", "totals", "targets", "claims", "gaps"]
+              "units", "indicators", "observations", "totals", "targets", "claims", "gaps",
+              "validation_rules"]
 OBSERVATION_KEYS = ["id", "indicator", "unit", "period", "as_of", "service", "numerator",
                     "denominator", "value", "of", "qualifier", "published", "published_value",
                     "change", "source"]
@@ -1006,6 +1007,8 @@ def build(seed: Seed, curated_dir: Path) -> dict:
     doc["targets"] = list(narrative.get("targets", []))
     doc["claims"] = list(narrative.get("claims", []))
     doc["gaps"] = gaps + list(narrative.get("gaps", []))
+    if narrative.get("validation_rules"):
+        doc["validation_rules"] = list(narrative["validation_rules"])
 
     for what in ("observations", "totals", "targets", "claims", "gaps"):
         n_own = (len(obs_iii) + len(obs_iv)) if what == "observations" else (

@@ -1,6 +1,11 @@
 // The report: one document, two renderings (JSON for programs, text for people).
 #include "da06/report.hpp"
 
+#include "da06/calendar.hpp"
+#include "da06/status.hpp"
+#include "da06/analysis.hpp"
+#include "da06/audit.hpp"
+
 #include <boost/date_time/gregorian/gregorian.hpp>
 
 #include <sstream>
@@ -55,6 +60,32 @@ ojson report_document(const Framework& fw, std::optional<Date> as_of) {
   ojson gaps = ojson::array();
   for (const auto& g : d.gaps) gaps.push_back({{"id", g.id}, {"appendix", g.appendix}, {"rows", g.rows}, {"note", g.note}});
   j["gaps"] = std::move(gaps);
+
+  // Task status as of the date: the summary (with the report's own claims beside ours) and the tasks
+  // that need attention: overdue, due soon, and past their deadline while their text says not done.
+  if (as_of && !d.tasks.empty()) {
+    StatusReport st = task_status_report(fw, *as_of, Calendar::vietnam_public());
+    ojson sj = to_json(st);
+    ojson attention = ojson::array();
+    for (const auto& t : sj["tasks"]) {
+      const std::string status = t["status"].get<std::string>();
+      if (status == "overdue" || status == "due_soon" || t["past_due_not_done"].get<bool>()) attention.push_back(t);
+    }
+    j["task_status"] = {{"due_soon_workdays", sj["due_soon_workdays"]}, {"summary", sj["summary"]},
+                        {"attention", std::move(attention)}};
+  }
+
+  // Indicators against their targets: the full target evaluations (gap, needed count, pace).
+  if (as_of) {
+    ojson ij = indicators_json(fw, *as_of, Calendar::vietnam_public());
+    j["indicators"] = {{"summary", ij["summary"]}, {"targets", ij["targets"]}};
+  }
+
+  // The audit of the published figures.
+  AuditOptions ao;
+  ao.as_of = as_of;
+  ojson aj = audit_document(fw, ao);
+  j["audit"] = {{"counts", aj["counts"]}, {"findings", aj["findings"]}};
   return j;
 }
 
@@ -85,6 +116,54 @@ std::string report_text(const Framework& fw, std::optional<Date> as_of) {
       << " services\n";
   out << "Đơn vị: " << d.units.size() << " units\n";
   for (const auto& g : d.gaps) out << "Gap: Phụ lục " << g.appendix << " rows " << g.rows << " — " << g.note << "\n";
+
+  if (j.contains("task_status")) {
+    const auto& ts = j["task_status"];
+    const auto& sum = ts["summary"];
+    out << "\nTình trạng nhiệm vụ (as of " << j["as_of"].get<std::string>() << "):\n";
+    for (const auto& [status, n] : sum["by_status"].items())
+      if (n.get<int>() > 0) out << "  " << status << ": " << n.get<int>() << "\n";
+    if (sum.contains("claims"))
+      for (const auto& c : sum["claims"]) {
+        out << "  claimed \"" << clip(c.value("published", std::string()), 70) << "\": " << c["claimed"].get<std::int64_t>();
+        if (!c["ours"].is_null())
+          out << " — ours " << c["ours"].get<std::int64_t>() << " (difference " << c["difference"].get<std::int64_t>() << ")";
+        out << "\n";
+      }
+    if (!ts["attention"].empty()) {
+      out << "\nQuá hạn / sắp đến hạn / đã quá thời hạn mà chưa xong:\n";
+      for (const auto& t : ts["attention"])
+        out << "  " << t["task"].get<std::string>() << " [" << t["status"].get<std::string>() << "] "
+            << t["reason"].get<std::string>() << "\n";
+    }
+  }
+  if (j.contains("indicators")) {
+    const auto& ind = j["indicators"];
+    const auto& sum = ind["summary"];
+    out << "\nChỉ tiêu (" << sum["targets"].get<int>() << " targets): met " << sum["met"].get<int>() << ", not met "
+        << sum["not_met"].get<int>() << ", no data " << sum["no_data"].get<int>() << "\n";
+    for (const auto& t : ind["targets"]) {
+      const std::string status = t["status"].get<std::string>();
+      if (status == "no_data") continue;
+      out << "  " << (status == "met" ? "✓ " : "✗ ") << clip(t.value("indicator_name", t["indicator"].get<std::string>()), 60);
+      if (t["value"].is_object()) out << ": " << t["value"]["display"].get<std::string>();
+      const auto& tg = t["target"];
+      out << " (target " << tg["comparator"].get<std::string>() << " " << tg["threshold"].get<std::string>() << ")";
+      if (t["gap"].is_object()) out << ", gap " << t["gap"]["display"].get<std::string>();
+      if (!t["needed"].is_null()) out << ", needed " << t["needed"].get<std::int64_t>();
+      if (t["pace"].is_object()) out << ", pace " << t["pace"]["class"].get<std::string>();
+      out << "\n";
+    }
+  }
+  const auto& audit = j["audit"];
+  const auto& ac = audit["counts"];
+  out << "\nKiểm tra số liệu (audit): " << ac["error"].get<int>() << " errors, " << ac["warning"].get<int>()
+      << " warnings, " << ac["info"].get<int>() << " info\n";
+  for (const auto& f : audit["findings"]) {
+    out << "  [" << f["severity"].get<std::string>() << "] ";
+    if (f.contains("source") && f["source"].contains("line")) out << "line " << f["source"]["line"].get<int>() << ": ";
+    out << f["message"].get<std::string>() << "\n";
+  }
   return out.str();
 }
 

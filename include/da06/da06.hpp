@@ -11,3 +11,6 @@
 #include "time_limits.hpp"
 #include "period.hpp"
 #include "deadline.hpp"
+#include "status.hpp"
+#include "analysis.hpp"
+#include "report.hpp"

@@ -128,7 +128,7 @@ def test_committed_file_is_canonical_json(committed):
     arrays = [k for k in committed if isinstance(committed[k], list)]
     assert arrays == ["sources", "utility_groups", "task_groups", "tasks", "resolution_tasks",
                       "services", "units", "indicators", "observations", "totals", "targets",
-                      "claims", "gaps"]
+                      "claims", "gaps", "validation_rules"]
 
 
 @needs_seed
