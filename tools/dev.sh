@@ -12,8 +12,8 @@ BUILD=${DA06_BUILD_DIR:-$ROOT/build/release}
 say() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }
 
 # --- 1. System packages (Debian) ---------------------------------------------------------------
-APT_REQUIRED="cmake ninja-build g++ make pkg-config libboost-dev libboost-date-time-dev nlohmann-json3-dev doctest-dev libeigen3-dev libbenchmark-dev"
-APT_OPTIONAL="clang libclang-rt-14-dev"   # libFuzzer smoke runs
+APT_REQUIRED="cmake ninja-build g++ make pkg-config libboost-dev libboost-date-time-dev nlohmann-json3-dev doctest-dev libeigen3-dev libbenchmark-dev abigail-tools"
+APT_OPTIONAL="clang libclang-rt-14-dev"   # libFuzzer smoke runs (Java/Maven for the JNA example come with the machine)
 missing=""
 for p in $APT_REQUIRED $APT_OPTIONAL; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing="$missing $p"
@@ -46,13 +46,22 @@ if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$want" ]; then
 fi
 
 # --- 3. Build ------------------------------------------------------------------------------------
+# One build tree holds the library, the CLI, the tests, the benchmarks and the Python module
+# da06._core, so the library is compiled once. (`pip install .` builds the same module on its own
+# with scikit-build-core; see docs/python.md.)
 if [ ! -f "$BUILD/CMakeCache.txt" ]; then
   say "configuring $BUILD"
-  cmake -S . -B "$BUILD" -G Ninja -DCMAKE_BUILD_TYPE=Release -DDA06_BUILD_TESTS=ON \
-        -DPython3_EXECUTABLE="$ROOT/.venv/bin/python" >/dev/null
+  cmake -S . -B "$BUILD" -G Ninja -DCMAKE_BUILD_TYPE=Release -DDA06_BUILD_TESTS=ON -DDA06_BUILD_BENCH=ON \
+        -DDA06_BUILD_PYTHON=ON -DPython_EXECUTABLE="$ROOT/.venv/bin/python" \
+        -Dpybind11_DIR="$(.venv/bin/python -m pybind11 --cmakedir)" >/dev/null
 fi
 say "building"
 cmake --build "$BUILD" --parallel "$(nproc)"
+
+# `import da06` in .venv: the package sources in python/ plus the module just built (like an editable install).
+site=$(.venv/bin/python -c 'import sysconfig; print(sysconfig.get_paths()["purelib"])')
+echo "$ROOT/python" > "$site/da06-dev.pth"
+for so in "$BUILD"/bindings/python/_core*.so; do ln -sf "$so" python/da06/; done
 
 case "$MODE" in
   run)
@@ -62,6 +71,8 @@ case "$MODE" in
   test)
     say "C++ tests (ctest)"
     ctest --test-dir "$BUILD" --output-on-failure --parallel "$(nproc)"
+    say "type check (mypy --strict)"
+    .venv/bin/python -m mypy
     say "Python tests (pytest)"
     DA06_CLI="$BUILD/da06" DA06_BUILD_DIR="$BUILD" .venv/bin/python -m pytest -q tests/python
     if command -v clang++ >/dev/null 2>&1 && [ -d tests/fuzz ]; then

@@ -1,0 +1,13 @@
+// The report of a framework as of a date: the JSON document of `da06 report --json`, or the text.
+#include "common.hpp"
+
+#include "da06/report.hpp"
+
+namespace da06py {
+
+void register_report(py::module_& m) {
+  m.def("report_json", &da06::report_json, py::arg("framework"), py::arg("as_of") = py::none());
+  m.def("report_text", &da06::report_text, py::arg("framework"), py::arg("as_of") = py::none());
+}
+
+}  // namespace da06py

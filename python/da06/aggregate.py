@@ -1,0 +1,243 @@
+"""Aggregation up the dated administrative hierarchy: Σnumerator ÷ Σdenominator, never a mean of percentages.
+
+    >>> h = da06.Hierarchy.from_frame(units_df)      # id, parent, level, valid_from, valid_to
+    >>> da06.aggregate(obs_df, h, to_level="province", as_of="2026-01-01", targets={"online_rate": 90})
+
+The observation columns cross into C++ without copies (see bindings/python/register_aggregate.cpp):
+int64 numerators/denominators are read in place, and categorical or integer code columns are read in
+place at whatever width pandas chose, in chunks, with the GIL released.
+"""
+from __future__ import annotations
+
+import datetime as _dt
+import io
+import os
+import warnings
+from typing import Any, Mapping, Union
+
+import numpy as np
+import numpy.typing as npt
+import pandas as pd
+
+from . import _core
+from ._dates import DateLike, to_date
+from ._errors import Diagnostic
+
+__all__ = ["Hierarchy", "aggregate", "DataWarning"]
+
+
+class DataWarning(UserWarning):
+    """Rows that were not aggregated (units without an ancestor on the date, bad codes or counts)."""
+
+
+def _pending() -> NotImplementedError:
+    return NotImplementedError(
+        "aggregation needs the C++ hierarchy and aggregate modules (include/da06/hierarchy.hpp, aggregate.hpp), "
+        "which this build of da06._core does not contain"
+    )
+
+
+class Hierarchy:
+    """An immutable, dated hierarchy of units. Unit i is the i-th unit given (``ids[i]``)."""
+
+    __slots__ = ("_h", "warnings", "_index")
+
+    def __init__(self, core: _core.Hierarchy, warnings: list[Diagnostic] | None = None) -> None:
+        self._h = core
+        self.warnings = list(warnings or [])
+        self._index: dict[str, int] | None = None
+
+    @classmethod
+    def from_frame(cls, df: pd.DataFrame) -> Hierarchy:
+        """Columns ``id, parent, level`` and optionally ``valid_from, valid_to`` (closed; empty = open)."""
+        cols = ["id", "parent", "level", "valid_from", "valid_to"]
+        out = pd.DataFrame({c: (df[c] if c in df else "") for c in cols})
+        for c in ("valid_from", "valid_to"):
+            v = out[c]
+            if pd.api.types.is_datetime64_any_dtype(v):
+                out[c] = v.dt.strftime("%Y-%m-%d")
+        return cls.from_csv(out.fillna("").to_csv(index=False), "<DataFrame>")
+
+    @classmethod
+    def from_csv(cls, text: str, file: str = "<csv>") -> Hierarchy:
+        """CSV with the header ``id,parent,level,valid_from,valid_to``; a bad row raises LoadError with its line."""
+        if "hierarchy" in _core._pending:
+            raise _pending()
+        h, w = _core.hierarchy_from_csv(text, file)
+        return cls(h, [Diagnostic(*x) for x in w])
+
+    @classmethod
+    def from_file(cls, path: str | os.PathLike[str]) -> Hierarchy:
+        """A units CSV, or a JSON framework / array of units."""
+        if "hierarchy" in _core._pending:
+            raise _pending()
+        h, w = _core.hierarchy_from_file(os.fspath(path))
+        return cls(h, [Diagnostic(*x) for x in w])
+
+    @classmethod
+    def from_framework(cls, fw: Any) -> Hierarchy:
+        """The units of a ``da06.Framework``."""
+        if "hierarchy" in _core._pending:
+            raise _pending()
+        h, w = _core.hierarchy_from_framework(fw.core)
+        return cls(h, [Diagnostic(*x) for x in w])
+
+    def __len__(self) -> int:
+        return len(self._h)
+
+    @property
+    def ids(self) -> list[str]:
+        return list(self._h.ids)
+
+    def index(self) -> dict[str, int]:
+        """id → unit index."""
+        if self._index is None:
+            self._index = {u: i for i, u in enumerate(self._h.ids)}
+        return self._index
+
+    def codes(self, ids: Any) -> npt.NDArray[np.int32]:
+        """Unit indices of ids (−1 for an unknown id): precompute a ``unit`` column once, aggregate many times."""
+        ix = self.index()
+        return np.fromiter((ix.get(str(u), -1) for u in ids), dtype=np.int32)
+
+    def ancestor_map(self, level: str, as_of: DateLike) -> npt.NDArray[np.int32]:
+        """Element i: the index of unit i's ancestor at ``level`` on ``as_of`` (itself at that level), or −1."""
+        return self._h.ancestor_map(level, to_date(as_of))
+
+    @property
+    def core(self) -> _core.Hierarchy:
+        return self._h
+
+    def __repr__(self) -> str:
+        return f"<da06.Hierarchy of {len(self)} units>"
+
+
+def _codes(col: "pd.Series[Any]", what: str) -> tuple[npt.NDArray[Any], list[Any]]:
+    """(integer codes as stored — no copy for a categorical or an integer column, names of the codes)."""
+    if isinstance(col.dtype, pd.CategoricalDtype):
+        cat = col.array
+        return np.ascontiguousarray(cat.codes), list(cat.categories)
+    if pd.api.types.is_integer_dtype(col.dtype) and not pd.api.types.is_extension_array_dtype(col.dtype):
+        a = np.ascontiguousarray(col.to_numpy())
+        hi = int(a.max()) + 1 if a.size else 0
+        return a, list(range(hi))
+    codes, uniques = pd.factorize(col, sort=True)
+    return codes, list(uniques)
+
+
+def _counts(col: "pd.Series[Any]", what: str) -> npt.NDArray[np.int64]:
+    if not pd.api.types.is_integer_dtype(col.dtype) or pd.api.types.is_extension_array_dtype(col.dtype):
+        if col.isna().any():
+            raise ValueError(f"aggregate: the {what} column has missing values")
+        if pd.api.types.is_float_dtype(col.dtype) and not np.all(np.mod(col.to_numpy(), 1) == 0):
+            raise ValueError(f"aggregate: the {what} column must hold whole counts")
+    return np.ascontiguousarray(col.to_numpy(dtype=np.int64, copy=False))
+
+
+def _threshold(v: Any) -> tuple[str, str]:
+    """90 → (">=", "90"); "<=5" → ("<=", "5"): a target in percent."""
+    s = str(v).strip().replace(" ", "").replace("%", "")
+    for op in (">=", "<=", ">", "<", "="):
+        if s.startswith(op):
+            return op, s[len(op):]
+    return ">=", s
+
+
+UnitsLike = Union[Hierarchy, "pd.DataFrame", str, "os.PathLike[str]", Any]
+
+
+def aggregate(df: pd.DataFrame, units: UnitsLike, to_level: str = "province", as_of: DateLike | None = None, *,
+              targets: Mapping[str, Any] | None = None, chunk_rows: int = 0) -> pd.DataFrame:
+    """Sum numerators and denominators up the hierarchy to ``to_level`` as of a date, then divide.
+
+    ``df`` has columns ``unit, indicator, period, numerator, denominator``. ``unit`` holds unit ids
+    (strings or a categorical — fastest), or int32 unit indices of ``units`` (``Hierarchy.codes``).
+    ``units`` is a ``Hierarchy``, a units DataFrame (``id, parent, level, valid_from, valid_to``), a
+    units file, or a ``Framework``. ``as_of`` defaults to today. ``targets`` maps an indicator to a
+    percentage target (``90`` or ``">=90"``, ``"<=5"``) for the ``gap`` and ``status`` columns.
+
+    Returns one row per (unit at the level, indicator, period) with rows: ``unit``, ``indicator``,
+    ``period``, ``rows`` (observations summed), exact ``numerator`` and ``denominator``, ``ratio``
+    (float, for display), ``gap`` (ratio − target, float; ×100 for percentage points) and ``status``
+    (met, not_met, no_target, no_denominator). Rows that could not be aggregated (a unit with no
+    ancestor at the level on the date, an unknown unit, a negative count) are listed in
+    ``result.attrs["dropped_units"]`` / ``["bad_rows"]`` and announced by a ``da06.DataWarning``.
+    """
+    if "aggregate" in _core._pending or "hierarchy" in _core._pending:
+        raise _pending()
+    for c in ("unit", "indicator", "period", "numerator", "denominator"):
+        if c not in df.columns:
+            raise KeyError(f"aggregate: the DataFrame has no {c!r} column")
+    h = _hierarchy(units)
+    day = to_date(as_of) if as_of is not None else _dt.date.today()
+
+    ucol = df["unit"]
+    if pd.api.types.is_integer_dtype(ucol.dtype) and not pd.api.types.is_extension_array_dtype(ucol.dtype):
+        ucodes: npt.NDArray[Any] = np.ascontiguousarray(ucol.to_numpy())  # already unit indices
+        umap = None
+    else:
+        ucodes, unames = _codes(ucol, "unit")
+        ix = h.index()
+        missing = [u for u in unames if str(u) not in ix]
+        if missing:
+            from ._errors import DataError
+
+            raise DataError(f"aggregate: {len(missing)} unit id(s) are not in the hierarchy, e.g. {missing[:5]}",
+                            field="unit")
+        umap = np.fromiter((ix[str(u)] for u in unames), dtype=np.int32, count=len(unames))
+        if np.array_equal(umap, np.arange(len(umap), dtype=np.int32)):
+            umap = None  # the categories are the hierarchy's units in order: codes are unit indices
+    icodes, inames = _codes(df["indicator"], "indicator")
+    pcodes, pnames = _codes(df["period"], "period")
+    num = _counts(df["numerator"], "numerator")
+    den = _counts(df["denominator"], "denominator")
+    th = []
+    if targets:
+        pos = {str(n): i for i, n in enumerate(inames)}
+        for name, v in targets.items():
+            if str(name) in pos:
+                op, val = _threshold(v)
+                th.append((pos[str(name)], op, val))
+    r = _core.aggregate_columns(h.core, to_level, day, ucodes, umap, icodes, None, pcodes, None, num, den,
+                                len(inames), len(pnames), th, chunk_rows)
+    ids = h.ids
+    out = pd.DataFrame({
+        "unit": pd.Categorical.from_codes(r["unit"], categories=pd.Index(ids)) if len(ids) else r["unit"],
+        "indicator": pd.Categorical.from_codes(r["indicator"], categories=pd.Index(inames)),
+        "period": pd.Categorical.from_codes(r["period"], categories=pd.Index(pnames)),
+        "rows": r["rows"],
+        "numerator": r["numerator"],
+        "denominator": r["denominator"],
+        "ratio": r["ratio"],
+        "gap": r["gap"],
+        "status": pd.Categorical.from_codes(r["status"].astype(np.int8),
+                                            categories=pd.Index(["met", "not_met", "no_target", "no_denominator"])),
+    })
+    out["unit"] = out["unit"].cat.remove_unused_categories()
+    dropped = [{"unit": ids[u], "reason": why, "rows": rows, "numerator": n, "denominator": d}
+               for (u, why, rows, n, d) in r["dropped"]]
+    out.attrs.update({
+        "level": to_level, "as_of": day.isoformat(), "rows_used": r["rows_used"], "rows_dropped": r["rows_dropped"],
+        "dropped_units": dropped, "bad_rows": [{"row": i, "message": m} for i, m in r["bad_rows"]],
+        "bad_row_count": r["bad_row_count"], "seconds": r["seconds"], "chunks": r["chunks"],
+    })
+    if r["rows_dropped"] or r["bad_row_count"]:
+        warnings.warn(
+            f"da06.aggregate: {r['rows_dropped']} row(s) of {len(dropped)} unit(s) have no {to_level} on {day} and "
+            f"{r['bad_row_count']} row(s) are invalid; see result.attrs['dropped_units'] and ['bad_rows']",
+            DataWarning, stacklevel=2)
+    return out
+
+
+def _hierarchy(units: Any) -> Hierarchy:
+    if isinstance(units, Hierarchy):
+        return units
+    if isinstance(units, pd.DataFrame):
+        return Hierarchy.from_frame(units)
+    if isinstance(units, (str, os.PathLike)):
+        return Hierarchy.from_file(units)
+    if hasattr(units, "core") and hasattr(units, "tasks_frame"):
+        return Hierarchy.from_framework(units)
+    if isinstance(units, io.StringIO):
+        return Hierarchy.from_csv(units.getvalue())
+    raise TypeError("aggregate: units must be a Hierarchy, a units DataFrame, a file path or a Framework")

@@ -1,0 +1,195 @@
+"""The Vietnamese public-sector working-day calendar, vectorised over numpy arrays.
+
+    >>> cal = da06.Calendar.vietnam()
+    >>> cal.is_workday("2024-04-29")              # swapped off for the 30/4 - 1/5 holidays
+    False
+    >>> cal.workdays_between("2024-01-01", "2024-12-31")   # closed interval [a, b]
+    251
+    >>> cal.add_workdays(np.array(["2024-04-26"], "datetime64[D]"), 3)
+    array(['2024-05-04'], dtype='datetime64[D]')       # a make-up Saturday
+
+Arrays cross into C++ without copies: a C-contiguous ``datetime64[D]`` array is viewed as int64 days
+(``a.view(np.int64)``) and read in place; the GIL is released while the batch runs, so threads scale.
+"""
+from __future__ import annotations
+
+import datetime as _dt
+import json
+from typing import Any, Literal, Mapping, Sequence, Union, overload
+
+import numpy as np
+import numpy.typing as npt
+import pandas as pd
+
+from . import _core
+from ._dates import DateLike, as_days, as_int64, days_to_dates, is_scalar, to_date
+
+#: Arrays of dates: a numpy array (datetime64 of any unit, strings, dates), a pandas Series or Index, a list.
+# (lists and tuples rather than any Sequence: a str is a Sequence too, and is a single date here)
+DateArray = Union[npt.NDArray[Any], "pd.Series[Any]", pd.Index, list[DateLike], tuple[DateLike, ...]]
+IntArray = Union[npt.NDArray[Any], "pd.Series[Any]", list[int], tuple[int, ...]]
+
+__all__ = ["Calendar", "DateArray", "IntArray"]
+
+
+def _pair(a: npt.NDArray[np.int64], b: npt.NDArray[np.int64]) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.int64], tuple[int, ...]]:
+    """Flat operands of length n or 1 for the core, and the broadcast shape of the result."""
+    shape = np.broadcast_shapes(a.shape, b.shape)
+    fa, fb = a.ravel(), b.ravel()
+    if fa.size not in (1, int(np.prod(shape))) or fb.size not in (1, int(np.prod(shape))):
+        # General broadcasting (e.g. a column against a row) needs materialised operands: a copy.
+        fa = np.ascontiguousarray(np.broadcast_to(a, shape)).ravel()
+        fb = np.ascontiguousarray(np.broadcast_to(b, shape)).ravel()
+    return fa, fb, shape
+
+
+class Calendar:
+    """An immutable working-day calendar. ``with_schedule`` returns a new one; the old one is unchanged."""
+
+    __slots__ = ("_c",)
+
+    def __init__(self, core: _core.Calendar) -> None:
+        self._c = core
+
+    # -- construction ---------------------------------------------------------------------------
+    @classmethod
+    def vietnam(cls) -> Calendar:
+        """The public-sector calendar: statutory holidays plus the official yearly schedules
+        (Tết breaks, swaps, make-up Saturdays; 2023–2026 built in)."""
+        return cls(_core.Calendar.vietnam_public())
+
+    @classmethod
+    def vietnam_statutory(cls) -> Calendar:
+        """The Labour Code's holidays only (Điều 112), with compensatory days, no yearly schedules."""
+        return cls(_core.Calendar.vietnam_statutory())
+
+    def with_schedule(self, schedule: str | Mapping[str, Any] | Sequence[Mapping[str, Any]]) -> Calendar:
+        """A new calendar with a yearly schedule (JSON text, a dict, or a list of dicts) added.
+
+        The format is docs/calendar.md's: ``{"year": 2027, "tet": ["2027-02-04", "2027-02-10"], "swaps": [...]}``.
+        Raises ParseError / DataError naming the JSON path and field.
+        """
+        text = schedule if isinstance(schedule, str) else json.dumps(schedule, ensure_ascii=False, default=str)
+        return Calendar(self._c.with_schedule(text))
+
+    @property
+    def schedule_years(self) -> list[int]:
+        return list(self._c.schedule_years())
+
+    # -- vectorised queries ---------------------------------------------------------------------
+    @overload
+    def is_workday(self, dates: DateLike) -> bool: ...
+    @overload
+    def is_workday(self, dates: DateArray) -> npt.NDArray[np.bool_]: ...
+    def is_workday(self, dates: DateLike | DateArray) -> bool | npt.NDArray[np.bool_]:
+        """Is each date a working day? A scalar gives a bool, an array a bool array of its shape."""
+        if is_scalar(dates):
+            return bool(self._c.is_workday(to_date(dates)))
+        d = as_days(dates)
+        return self._c.is_workday_days(d.ravel()).reshape(d.shape)
+
+    @overload
+    def workdays_between(self, first: DateLike, last: DateLike) -> int: ...
+    @overload
+    def workdays_between(self, first: DateArray | DateLike, last: DateArray) -> npt.NDArray[np.int64]: ...
+    @overload
+    def workdays_between(self, first: DateArray, last: DateArray | DateLike) -> npt.NDArray[np.int64]: ...
+    def workdays_between(self, first: DateLike | DateArray, last: DateLike | DateArray) -> int | npt.NDArray[np.int64]:
+        """Working days d with first ≤ d ≤ last (closed at both ends), element-wise with broadcasting.
+        If first > last the count is negative: −workdays_between(last, first)."""
+        if is_scalar(first) and is_scalar(last):
+            return int(self._c.count_workdays_closed(to_date(first), to_date(last)))
+        a, b, shape = _pair(as_days(first), as_days(last))
+        return self._c.count_closed_days(a, b).reshape(shape)
+
+    @overload
+    def busday_count(self, begin: DateLike, end: DateLike) -> int: ...
+    @overload
+    def busday_count(self, begin: DateArray | DateLike, end: DateArray) -> npt.NDArray[np.int64]: ...
+    @overload
+    def busday_count(self, begin: DateArray, end: DateArray | DateLike) -> npt.NDArray[np.int64]: ...
+    def busday_count(self, begin: DateLike | DateArray, end: DateLike | DateArray) -> int | npt.NDArray[np.int64]:
+        """numpy.busday_count's convention: [begin, end), negative (counting begin, not end) when begin > end."""
+        if is_scalar(begin) and is_scalar(end):
+            return int(self._c.count_workdays_half_open(to_date(begin), to_date(end)))
+        a, b, shape = _pair(as_days(begin), as_days(end))
+        return self._c.count_half_open_days(a, b).reshape(shape)
+
+    @overload
+    def add_workdays(self, dates: DateLike, n: int) -> _dt.date: ...
+    @overload
+    def add_workdays(self, dates: DateArray, n: IntArray | int) -> npt.NDArray[np.datetime64]: ...
+    @overload
+    def add_workdays(self, dates: DateLike, n: IntArray) -> npt.NDArray[np.datetime64]: ...
+    def add_workdays(self, dates: DateLike | DateArray, n: IntArray | int) -> _dt.date | npt.NDArray[np.datetime64]:
+        """n > 0: the n-th working day after the date (the date not counted); n = 0: the first
+        working day ≥ the date; n < 0: the |n|-th working day before. Vectorised over both."""
+        if is_scalar(dates) and np.ndim(n) == 0:
+            return self._c.add_workdays(to_date(dates), int(n))  # type: ignore[arg-type]  # n is 0-d here
+        a, b, shape = _pair(as_days(dates), as_int64(n))
+        return days_to_dates(self._c.add_workdays_days(a, b)).reshape(shape)
+
+    # -- single dates ---------------------------------------------------------------------------
+    def next_workday(self, date: DateLike) -> _dt.date:
+        """The first working day strictly after ``date``."""
+        return self._c.next_workday(to_date(date))
+
+    def previous_workday(self, date: DateLike) -> _dt.date:
+        """The last working day strictly before ``date``."""
+        return self._c.previous_workday(to_date(date))
+
+    def roll(self, date: DateLike, convention: Literal["following", "preceding", "modified_following"] = "following") -> _dt.date:
+        """A non-working day moved to a working day; a working day is returned unchanged."""
+        return self._c.roll(to_date(date), convention)
+
+    def holidays(self, year: int) -> pd.DataFrame:
+        """Every entry of a year, by date: columns ``date`` (datetime64), ``name``, ``kind``
+        (statutory, compensatory, swap_day_off, makeup_workday, schedule_extra) and ``day_off``."""
+        rows = self._c.holidays(int(year))
+        df = pd.DataFrame(rows, columns=["date", "name", "kind"])
+        df["date"] = pd.to_datetime(df["date"])
+        df["day_off"] = df["kind"] != "makeup_workday"
+        return df
+
+    def holidays_on(self, date: DateLike) -> list[tuple[_dt.date, str, str]]:
+        return list(self._c.holidays_on(to_date(date)))
+
+    def days_off(self, year: int) -> npt.NDArray[np.datetime64]:
+        """Every day of the year that is not a working day (weekends included), as datetime64[D]."""
+        days = np.arange(np.datetime64(f"{year}-01-01"), np.datetime64(f"{year + 1}-01-01"), dtype="datetime64[D]")
+        return days[~self.is_workday(days)]
+
+    # -- time limits ----------------------------------------------------------------------------
+    def dossier_due(self, received_at: DateLike | _dt.datetime, working_days: int, *, cutoff: str | None = "15:00") -> tuple[_dt.date, _dt.date]:
+        """(counted-as-received day, due day) of a dossier under Nghị định 61/2018 & 107/2021:
+        processing starts the working day after receipt; a dossier received on a day off, or after
+        the cut-off time (default 15:00; None = no cut-off), counts as received the next working day.
+
+        >>> cal.dossier_due("2024-04-26", 5)
+        (datetime.date(2024, 4, 26), datetime.date(2024, 5, 8))
+        """
+        if isinstance(received_at, _dt.datetime):
+            day, hour, minute = received_at.date(), received_at.hour, received_at.minute
+        else:
+            day, hour, minute = to_date(received_at), 9, 0
+        ch, cm = (15, 0) if cutoff is None else (int(cutoff.split(":")[0]), int(cutoff.split(":")[1]))
+        return _core.dossier_due(day, hour, minute, int(working_days), self._c, ch, cm, cutoff is not None)
+
+    def dossier_status(self, promised: DateLike, returned: DateLike) -> dict[str, Any]:
+        """early / on_time / late (trước hạn / đúng hạn / quá hạn), and by how many working and calendar days."""
+        s, vi, wd, cd = _core.dossier_status(to_date(promised), to_date(returned), self._c)
+        return {"status": s, "status_vi": vi, "working_days": wd, "calendar_days": cd}
+
+    def time_limit(self, event_day: DateLike, count: int, unit: Literal["day", "week", "month", "year"] = "day") -> tuple[_dt.date, _dt.date]:
+        """(nominal end, end) of a Civil Code time limit (Điều 144–148): the event day is not counted,
+        months clamp to the month's end, and an end on a day off moves to the next working day."""
+        _, nominal, end = _core.time_limit(to_date(event_day), int(count), unit, self._c)
+        return nominal, end
+
+    @property
+    def core(self) -> _core.Calendar:
+        """The compiled calendar (for other da06 functions)."""
+        return self._c
+
+    def __repr__(self) -> str:
+        return f"<da06.Calendar schedules={self.schedule_years}>"

@@ -1,0 +1,177 @@
+"""da06.aggregate against pandas groupby on random dated hierarchies (the oracle), and its input forms."""
+from __future__ import annotations
+
+import datetime as dt
+import warnings
+
+import numpy as np
+import pandas as pd
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from test_py_conftest_helpers import core
+
+core()
+import da06  # noqa: E402
+
+if "aggregate" in da06._core._pending:
+    pytest.skip("this build has no aggregation module", allow_module_level=True)
+
+AS_OF = dt.date(2026, 1, 1)
+
+
+def _units(seed: int, n_prov: int, n_dist: int, n_comm: int) -> pd.DataFrame:
+    """A random hierarchy: provinces, districts (some ended 2025-06-30), communes under a district or
+    straight under a province, some created 2025-07-01, some ended."""
+    rng = np.random.default_rng(seed)
+    rows = [("VN", "", "nation", "", "")]
+    rows += [(f"P{i}", "VN", "province", "", "") for i in range(n_prov)]
+    for i in range(n_dist):
+        ended = "2025-06-30" if rng.random() < 0.4 else ""
+        rows.append((f"D{i}", f"P{rng.integers(n_prov)}", "district", "", ended))
+    for i in range(n_comm):
+        under_d = n_dist > 0 and rng.random() < 0.5
+        parent = f"D{rng.integers(n_dist)}" if under_d else f"P{rng.integers(n_prov)}"
+        start = "2025-07-01" if rng.random() < 0.3 else ""
+        end = "2025-06-30" if (not start and rng.random() < 0.2) else ""
+        rows.append((f"C{i}", parent, "commune", start, end))
+    return pd.DataFrame(rows, columns=["id", "parent", "level", "valid_from", "valid_to"])
+
+
+def _oracle_ancestor(units: pd.DataFrame, level: str, day: dt.date) -> dict[str, str | None]:
+    """Ancestor at `level` on `day`, computed here independently of da06."""
+    order = ["nation", "province", "district", "commune", "village"]
+    by = units.set_index("id")
+
+    def valid(u: str) -> bool:
+        f, t = by.at[u, "valid_from"], by.at[u, "valid_to"]
+        return (not f or dt.date.fromisoformat(f) <= day) and (not t or day <= dt.date.fromisoformat(t))
+
+    def anc(u: str) -> str | None:
+        while True:
+            if not valid(u):
+                return None
+            lv = by.at[u, "level"]
+            if lv == level:
+                return u
+            if order.index(lv) < order.index(level):
+                return None
+            p = by.at[u, "parent"]
+            if not p:
+                return None
+            u = p
+
+    return {u: anc(u) for u in by.index}
+
+
+def _rows(units: pd.DataFrame, seed: int, n: int, n_ind: int, n_per: int) -> pd.DataFrame:
+    rng = np.random.default_rng(seed + 1)
+    ids = units["id"].to_numpy()
+    den = rng.integers(0, 1000, n)
+    return pd.DataFrame({
+        "unit": ids[rng.integers(0, len(ids), n)],
+        "indicator": np.array([f"ind{k}" for k in range(n_ind)])[rng.integers(0, n_ind, n)],
+        "period": np.array([f"2025-M{m + 1:02d}" for m in range(n_per)])[rng.integers(0, n_per, n)],
+        "numerator": (den * rng.random(n)).astype(np.int64),
+        "denominator": den.astype(np.int64),
+    })
+
+
+def _pandas(units: pd.DataFrame, df: pd.DataFrame, level: str, day: dt.date) -> pd.DataFrame:
+    anc = _oracle_ancestor(units, level, day)
+    d = df.assign(anc=df["unit"].map(anc)).dropna(subset=["anc"])
+    g = d.groupby(["anc", "indicator", "period"], sort=True).agg(
+        rows=("numerator", "size"), numerator=("numerator", "sum"), denominator=("denominator", "sum")).reset_index()
+    return g.rename(columns={"anc": "unit"})
+
+
+def _compare(got: pd.DataFrame, want: pd.DataFrame) -> None:
+    g = got.assign(unit=got["unit"].astype(str))[["unit", "indicator", "period", "rows", "numerator", "denominator"]]
+    g = g.sort_values(["unit", "indicator", "period"]).reset_index(drop=True)
+    w = want.sort_values(["unit", "indicator", "period"]).reset_index(drop=True)
+    assert g["unit"].tolist() == w["unit"].tolist()
+    assert g["indicator"].tolist() == w["indicator"].tolist()
+    assert g["period"].tolist() == w["period"].tolist()
+    assert g["rows"].tolist() == w["rows"].tolist()
+    assert g["numerator"].tolist() == w["numerator"].tolist()
+    assert g["denominator"].tolist() == w["denominator"].tolist()
+
+
+def _aggregate(*args: object, **kw: object) -> pd.DataFrame:
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", da06.DataWarning)
+        return da06.aggregate(*args, **kw)  # type: ignore[arg-type]
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(seed=st.integers(0, 10**6), n_prov=st.integers(1, 6), n_dist=st.integers(0, 8), n_comm=st.integers(1, 40),
+       n=st.integers(0, 400), level=st.sampled_from(["province", "district"]),
+       day=st.sampled_from([dt.date(2024, 6, 30), dt.date(2026, 1, 1)]), chunk=st.sampled_from([0, 1, 7, 64]),
+       form=st.sampled_from(["str", "category", "codes"]))
+def test_against_pandas_groupby(seed: int, n_prov: int, n_dist: int, n_comm: int, n: int, level: str, day: dt.date,
+                                chunk: int, form: str) -> None:
+    units = _units(seed, n_prov, n_dist, n_comm)
+    df = _rows(units, seed, n, 3, 4)
+    h = da06.Hierarchy.from_frame(units)
+    if form == "category":
+        df = df.astype({"unit": "category", "indicator": "category", "period": "category"})
+    elif form == "codes":
+        df = df.assign(unit=h.codes(df["unit"]))
+    got = _aggregate(df, h, to_level=level, as_of=day, chunk_rows=chunk)
+    want = _pandas(units, df.assign(unit=np.asarray(h.ids, dtype=object)[df["unit"]]) if form == "codes" else
+                   df.astype({"unit": str, "indicator": str, "period": str}), level, day)
+    _compare(got, want)
+    assert got.attrs["rows_used"] + got.attrs["rows_dropped"] == n
+    # exact ratio
+    ok = got["denominator"] > 0
+    np.testing.assert_allclose(got.loc[ok, "ratio"], got.loc[ok, "numerator"] / got.loc[ok, "denominator"])
+
+
+def test_dropped_rows_warn_and_are_listed() -> None:
+    units = pd.DataFrame([("VN", "", "nation", "", ""), ("P", "VN", "province", "", ""),
+                          ("D", "P", "district", "", "2025-06-30"), ("C", "D", "commune", "", "2025-06-30"),
+                          ("N", "P", "commune", "2025-07-01", "")],
+                         columns=["id", "parent", "level", "valid_from", "valid_to"])
+    df = pd.DataFrame({"unit": ["C", "N", "N"], "indicator": ["x"] * 3, "period": ["2026-M01"] * 3,
+                       "numerator": [5, 9, 1], "denominator": [10, 10, 10]})
+    with pytest.warns(da06.DataWarning, match="1 row"):
+        r = da06.aggregate(df, units, to_level="province", as_of="2026-01-01", targets={"x": 90})
+    assert r["unit"].astype(str).tolist() == ["P"]
+    assert (r["numerator"].tolist(), r["denominator"].tolist(), r["rows"].tolist()) == ([10], [20], [2])
+    assert r["status"].tolist() == ["not_met"]
+    assert r["gap"].iloc[0] == pytest.approx(0.5 - 0.9)
+    [drop] = r.attrs["dropped_units"]
+    assert (drop["unit"], drop["rows"], drop["numerator"], drop["denominator"]) == ("C", 1, 5, 10)
+    assert "not valid" in drop["reason"]
+
+
+def test_unknown_unit_and_bad_counts() -> None:
+    units = pd.DataFrame({"id": ["VN", "P"], "parent": ["", "VN"], "level": ["nation", "province"]})
+    with pytest.raises(da06.DataError, match="not in the hierarchy"):
+        da06.aggregate(pd.DataFrame({"unit": ["Q"], "indicator": ["x"], "period": ["p"], "numerator": [1],
+                                     "denominator": [1]}), units, as_of="2024-01-01")
+    df = pd.DataFrame({"unit": ["P", "P"], "indicator": ["x", "x"], "period": ["p", "p"], "numerator": [1, -1],
+                       "denominator": [2, 2]})
+    with pytest.warns(da06.DataWarning, match="1 row\\(s\\) are invalid"):
+        r = da06.aggregate(df, units, as_of="2024-01-01")
+    assert r.attrs["bad_rows"][0]["row"] == 1 and "negative" in r.attrs["bad_rows"][0]["message"]
+
+
+def test_sums_beyond_int64_stay_exact() -> None:
+    units = pd.DataFrame({"id": ["VN", "P", "C"], "parent": ["", "VN", "P"], "level": ["nation", "province", "commune"]})
+    big = 2**62
+    df = pd.DataFrame({"unit": ["C"] * 4, "indicator": ["x"] * 4, "period": ["p"] * 4,
+                       "numerator": [big] * 4, "denominator": [big] * 4})
+    for chunk in (0, 1, 3):
+        r = da06.aggregate(df, units, as_of="2024-01-01", chunk_rows=chunk)
+        assert r["numerator"].tolist() == [4 * big] and r["rows"].tolist() == [4]
+        assert r["ratio"].tolist() == [1.0]
+
+
+def test_framework_units_as_hierarchy() -> None:
+    fw = da06.load_default()
+    h = da06.Hierarchy.from_framework(fw)
+    assert len(h) == len(fw.core.units())
+    prov = h.ancestor_map("province", "2024-06-28")
+    assert prov.dtype == np.int32 and len(prov) == len(h)

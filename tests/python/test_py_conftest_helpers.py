@@ -1,0 +1,28 @@
+"""Shared helpers for the tests of the da06 Python package (test_py_*.py). Fixtures are imported from here."""
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[2]
+DATA = REPO / "tests" / "data"
+
+
+def core() -> Any:
+    """The compiled module, or skip the calling test module when it is not built."""
+    return pytest.importorskip("da06._core", reason="da06._core is not built (pip install --no-build-isolation -e .)")
+
+
+def oracle_module(name: str) -> Any:
+    """Import a generator of tests/data (an independent oracle)."""
+    if str(DATA) not in sys.path:
+        sys.path.insert(0, str(DATA))
+    return __import__(name)
+
+
+def test_helpers_find_the_repo() -> None:
+    assert (REPO / "pyproject.toml").exists()
+    assert (DATA / "tet_vn_1901_2100.csv").exists()

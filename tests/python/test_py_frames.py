@@ -1,0 +1,71 @@
+"""Task status, indicators against targets and the audit, as DataFrames (bound to the C++ JSON builders)."""
+from __future__ import annotations
+
+import json
+
+import pandas as pd
+import pytest
+
+from test_py_conftest_helpers import core
+
+core()
+import da06  # noqa: E402
+
+FW = da06.load_default()
+
+
+@pytest.mark.skipif("status" in da06._core._pending, reason="no status module in this build")
+def test_task_status() -> None:
+    df = FW.task_status(as_of="2024-06-28")
+    assert len(df) == len(FW.core.tasks())
+    assert df["task"].tolist() == [t.id for t in FW.core.tasks()]
+    for c in ("status", "due", "effective_due", "workdays_left", "workdays_overdue", "deciding_phrase", "reason"):
+        assert c in df.columns
+    assert set(df["status"].astype(str)) <= set(df["status"].cat.categories)
+    over = df[df["status"] == "overdue"]
+    assert len(over) > 0
+    assert (over["workdays_overdue"] >= 0).all() and over["effective_due"].notna().all()
+    assert (over["effective_due"] < pd.Timestamp("2024-06-28")).all()
+    # every overdue task's working days overdue is the calendar's count of (effective_due, as_of]
+    cal = da06.Calendar.vietnam()
+    for r in over.itertuples():
+        want = cal.workdays_between(r.effective_due.date(), "2024-06-28") - int(cal.is_workday(r.effective_due.date()))
+        assert r.workdays_overdue == want, r.task
+    # same JSON as the library's
+    doc = json.loads(da06._core.task_status_json(FW.core, __import__("datetime").date(2024, 6, 28),
+                                                 cal.core, 10, True))
+    assert df.attrs["summary"]["total"] == doc["summary"]["total"] == len(df)
+    # deciding phrases are substrings of the task's texts
+    texts = {t.id: t.progress_text + t.deadline_text for t in FW.core.tasks()}
+    for r in df.itertuples():
+        assert r.deciding_phrase == "" or r.deciding_phrase in texts[r.task]
+
+
+@pytest.mark.skipif("analysis" in da06._core._pending, reason="no analysis module in this build")
+def test_indicators_frame() -> None:
+    df = FW.indicators_frame(as_of="2024-06-28")
+    assert len(df) == len(FW.core.targets())
+    for c in ("value", "published", "target_value", "gap_pp", "needed", "pace", "status"):
+        assert c in df.columns
+    assert set(df["status"]) <= {"met", "not_met", "no_data"}
+    with_value = df.dropna(subset=["value", "target_value"])
+    assert len(with_value) > 0
+    # gap_pp = value − threshold for percentages
+    pp = df.dropna(subset=["gap_pp"])
+    assert len(pp) > 0
+    assert ((pp["value"] - pp["target_value"] - pp["gap_pp"]).abs() < 1e-9).all()
+    # a not-met '>=' target needs a positive number more; a met one needs none
+    nm = df[(df["status"] == "not_met") & (df["comparator"] == ">=") & df["needed"].notna()]
+    assert (nm["needed"] > 0).all()
+
+
+@pytest.mark.skipif("audit" in da06._core._pending, reason="no audit module in this build")
+def test_audit() -> None:
+    df = da06.audit(FW)
+    assert list(df.columns[:4]) == ["id", "check", "severity", "message"]
+    assert df["id"].is_unique
+    assert set(df["severity"].astype(str)) <= {"error", "warning", "info"}
+    counts = df["severity"].astype(str).value_counts().to_dict()
+    assert {k: counts.get(k, 0) for k in df.attrs["counts"]} == df.attrs["counts"]
+    assert (df["source_line"].dropna() > 0).all()
+    assert len(da06.audit(FW, include_info=False)) == len(df) - counts.get("info", 0)
