@@ -29,7 +29,6 @@ namespace bg = boost::gregorian;
 void print(const ojson& j) { print_json_text(j.dump(2)); }
 
 std::string iso(bg::date d) { return bg::to_iso_extended_string(d); }
-ojson iso_or_null(const std::optional<bg::date>& d) { return d ? ojson(iso(*d)) : ojson(nullptr); }
 
 /// "Thứ Hai" … "Chủ Nhật".
 const char* weekday_vi(bg::date d) {
@@ -389,8 +388,6 @@ int cmd_period(const Args& args) {
 
 // --- da06 deadline parse ----------------------------------------------------------------------------
 
-ojson period_or_null(const std::optional<Period>& p) { return p ? ojson(p->code()) : ojson(nullptr); }
-
 int cmd_deadline(const Args& args) {
   const char* usage = "usage: da06 deadline parse TEXT [--year YYYY] [--json]";
   if (args.positional.size() < 2) throw UsageError(usage);
@@ -402,43 +399,7 @@ int cmd_deadline(const Args& args) {
   ctx.reference_year = year_option(args);
   Deadline d = parse_deadline(text, ctx);
   if (args.flag("--json")) {
-    ojson j;
-    j["text"] = d.text;
-    j["kind"] = std::string(to_string(d.kind));
-    j["due"] = iso_or_null(d.due);
-    j["start"] = iso_or_null(d.start);
-    j["period"] = period_or_null(d.period);
-    j["strictly_before"] = d.strictly_before;
-    j["recurrence"] = std::string(to_string(d.recurrence));
-    j["condition"] = std::string(to_string(d.condition));
-    j["authority"] = d.authority.empty() ? ojson(nullptr) : ojson(d.authority);
-    j["reference"] = d.reference.empty() ? ojson(nullptr) : ojson(d.reference);
-    j["tentative"] = d.tentative;
-    j["aspirational"] = d.aspirational;
-    ojson ts = ojson::array();
-    for (const auto& t : d.thresholds) {
-      ojson levels = ojson::array();
-      for (Level l : t.levels) levels.push_back(std::string(to_string(l)));
-      ts.push_back({{"value", t.value},
-                    {"unit", t.unit},
-                    {"comparator", std::string(to_string(t.comparator))},
-                    {"out_of", t.out_of.empty() ? ojson(nullptr) : ojson(t.out_of)},
-                    {"from", period_or_null(t.from)},
-                    {"from_date", iso_or_null(t.from_date)},
-                    {"within", period_or_null(t.within)},
-                    {"levels", std::move(levels)},
-                    {"subject", t.subject.empty() ? ojson(nullptr) : ojson(t.subject)},
-                    {"offset", t.offset},
-                    {"length", t.length}});
-    }
-    j["thresholds"] = std::move(ts);
-    j["notes"] = d.notes;
-    ojson ms = ojson::array();
-    for (const auto& m : d.matched)
-      ms.push_back({{"field", m.field}, {"offset", m.offset}, {"length", m.length}, {"phrase", m.phrase}});
-    j["matched"] = std::move(ms);
-    j["diagnostics"] = d.diagnostics;
-    j["description"] = describe(d);
+    ojson j = deadline_document(d);
     print(j);
     return 0;
   }

@@ -41,60 +41,6 @@ void fill(const da06::Deadline& d, da06_deadline* out) {
   *out = r;
 }
 
-nlohmann::ordered_json iso_or_null(const std::optional<bg::date>& d) {
-  if (!d) return nullptr;
-  return bg::to_iso_extended_string(*d);
-}
-
-nlohmann::ordered_json text_or_null(const std::string& s) {
-  if (s.empty()) return nullptr;
-  return s;
-}
-
-// The document of `da06 deadline parse --json` (cli/cmd_calendar.cpp), field for field; the ctypes
-// test compares the two.
-nlohmann::ordered_json to_json(const da06::Deadline& d) {
-  using J = nlohmann::ordered_json;
-  J j;
-  j["text"] = d.text;
-  j["kind"] = std::string(da06::to_string(d.kind));
-  j["due"] = iso_or_null(d.due);
-  j["start"] = iso_or_null(d.start);
-  j["period"] = d.period ? J(d.period->code()) : J(nullptr);
-  j["strictly_before"] = d.strictly_before;
-  j["recurrence"] = std::string(da06::to_string(d.recurrence));
-  j["condition"] = std::string(da06::to_string(d.condition));
-  j["authority"] = text_or_null(d.authority);
-  j["reference"] = text_or_null(d.reference);
-  j["tentative"] = d.tentative;
-  j["aspirational"] = d.aspirational;
-  J ths = J::array();
-  for (const da06::Threshold& t : d.thresholds) {
-    J levels = J::array();
-    for (da06::Level l : t.levels) levels.push_back(std::string(da06::to_string(l)));
-    ths.push_back({{"value", t.value},
-                   {"unit", t.unit},
-                   {"comparator", std::string(da06::to_string(t.comparator))},
-                   {"out_of", text_or_null(t.out_of)},
-                   {"from", t.from ? J(t.from->code()) : J(nullptr)},
-                   {"from_date", iso_or_null(t.from_date)},
-                   {"within", t.within ? J(t.within->code()) : J(nullptr)},
-                   {"levels", levels},
-                   {"subject", text_or_null(t.subject)},
-                   {"offset", t.offset},
-                   {"length", t.length}});
-  }
-  j["thresholds"] = ths;
-  j["notes"] = d.notes;
-  J matched = J::array();
-  for (const da06::Match& m : d.matched)
-    matched.push_back({{"field", m.field}, {"offset", m.offset}, {"length", m.length}, {"phrase", m.phrase}});
-  j["matched"] = matched;
-  j["diagnostics"] = d.diagnostics;
-  j["description"] = da06::describe(d);
-  return j;
-}
-
 da06::Rounding rounding_of(int r) {
   if (r < DA06_ROUND_HALF_UP || r > DA06_ROUND_AWAY_FROM_ZERO)
     fail(DA06_EINVAL, "rounding " + std::to_string(r) + " is not a da06_rounding");
@@ -146,7 +92,7 @@ int da06_deadline_parse_json(const char* text, size_t len, const da06_deadline_o
   return guard("da06_deadline_parse_json", [&] {
     std::string_view s = text_arg(text, len, "text");
     require(out, "out");
-    give_string(to_json(da06::parse_deadline(s, context_of(opts))).dump(), out, out_len);
+    give_string(da06::deadline_document(da06::parse_deadline(s, context_of(opts))).dump(), out, out_len);
     return DA06_OK;
   });
 }
