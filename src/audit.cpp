@@ -376,32 +376,13 @@ struct Auditor {
       }
       std::string unit_text = unit0;
       int exp = 0;
-      if (any_money) {
-        if (!all_money) {
-          Finding f;
-          f.id = "total/" + t.id;
-          f.check = AuditCheck::total;
-          f.severity = AuditSeverity::warning;
-          f.message = "cannot reconcile the units of total " + t.id + " (";
-          for (std::size_t i = 0; i < members.size(); ++i) {
-            const Indicator* in = ind(*members[i]);
-            f.message += (i ? ", " : "") + members[i]->id + ": " + (in ? in->unit : "?");
-          }
-          f.message += "); not compared";
-          f.published = tot->published;
-          fill_total_records(f, t, tot, parts);
-          add(std::move(f));
-          continue;
-        }
-        exp = 9;
-        for (const auto& s : scale) exp = (std::min)(exp, exponent(*s));
-        unit_text = std::string(to_string(exp == 9 ? MoneyScale::ty : exp == 6 ? MoneyScale::trieu : MoneyScale::dong));
-      } else if (!same_unit) {
+      // A total whose members' units cannot be compared is reported, not guessed.
+      auto not_comparable = [&](const std::string& what) {
         Finding f;
         f.id = "total/" + t.id;
         f.check = AuditCheck::total;
         f.severity = AuditSeverity::warning;
-        f.message = "the members of total " + t.id + " count different units (";
+        f.message = what + " (";
         for (std::size_t i = 0; i < members.size(); ++i) {
           const Indicator* in = ind(*members[i]);
           f.message += (i ? ", " : "") + members[i]->id + ": " + (in ? in->unit : "?");
@@ -410,6 +391,17 @@ struct Auditor {
         f.published = tot->published;
         fill_total_records(f, t, tot, parts);
         add(std::move(f));
+      };
+      if (any_money) {
+        if (!all_money) {
+          not_comparable("cannot reconcile the units of total " + t.id);
+          continue;
+        }
+        exp = 9;
+        for (const auto& s : scale) exp = (std::min)(exp, exponent(*s));
+        unit_text = std::string(to_string(exp == 9 ? MoneyScale::ty : exp == 6 ? MoneyScale::trieu : MoneyScale::dong));
+      } else if (!same_unit) {
+        not_comparable("the members of total " + t.id + " count different units");
         continue;
       }
 
