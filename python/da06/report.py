@@ -386,7 +386,7 @@ def _docx(ctx: dict[str, Any], sections: tuple[str, ...]) -> bytes:
     import docx
     from docx.enum.section import WD_ORIENT
     from docx.oxml.ns import qn
-    from docx.shared import Mm, Pt
+    from docx.shared import Emu, Mm, Pt
 
     doc = docx.Document()
     sec = doc.sections[0]
@@ -423,6 +423,22 @@ def _docx(ctx: dict[str, Any], sections: tuple[str, ...]) -> bytes:
             cells = tbl.add_row().cells
             for i, v in enumerate(r):
                 cells[i].text = v
+        # Column widths follow the typical length of each column's text (Word would otherwise give every
+        # column the same width, and a long title column would run one task to a page).
+        usable = (Mm(297) if landscape else Mm(210)) - Mm(45)
+        weights = []
+        for i, h in enumerate(head):
+            lengths = sorted(len(r[i]) for r in rows) or [0]
+            typical = lengths[len(lengths) // 2]
+            weights.append(max(6.0, min(float(typical), 400.0)) ** 0.6 + len(h) ** 0.5)
+        total = sum(weights)
+        tbl.autofit = False
+        widths = [Emu(int(usable * w / total)) for w in weights]
+        for i, col in enumerate(tbl.columns):  # the table grid (what LibreOffice reads)
+            col.width = widths[i]
+        for row in tbl.rows:  # and each cell (what Word reads)
+            for i, cell in enumerate(row.cells):
+                cell.width = widths[i]
         if landscape:
             s2 = doc.add_section()
             s2.orientation = WD_ORIENT.PORTRAIT
