@@ -107,12 +107,15 @@ py::array_t<bool> batch_is_workday(const da06::Calendar& cal, const I64& days) {
   return out;
 }
 
-template <bool Closed>
-py::array_t<std::int64_t> batch_count(const da06::Calendar& cal, const I64& first, const I64& last) {
-  const std::size_t na = static_cast<std::size_t>(first.size()), nb = static_cast<std::size_t>(last.size());
+/// The one chunked driver of the binary batch calls: broadcast the two int64 inputs, narrow each chunk
+/// into int32 stack buffers with `stage_b` for the second input (checked), run `kernel` on the chunk with
+/// the GIL released, and widen the results into the int64 output.
+template <class StageB, class Kernel>
+py::array_t<std::int64_t> chunked_binary(const I64& first, const I64& second, StageB stage_b, Kernel kernel) {
+  const std::size_t na = static_cast<std::size_t>(first.size()), nb = static_cast<std::size_t>(second.size());
   const std::size_t n = common_length({na, nb});
   py::array_t<std::int64_t> out(static_cast<py::ssize_t>(n));
-  const std::int64_t *pa = first.data(), *pb = last.data();
+  const std::int64_t *pa = first.data(), *pb = second.data();
   std::int64_t* o = out.mutable_data();
   {
     py::gil_scoped_release nogil;  // see the file comment
@@ -120,45 +123,41 @@ py::array_t<std::int64_t> batch_count(const da06::Calendar& cal, const I64& firs
     for (std::size_t i = 0; i < n; i += kChunk) {
       std::size_t k = std::min(kChunk, n - i);
       stage_days(pa, na, i, k, a.data());
-      stage_days(pb, nb, i, k, b.data());
-      if constexpr (Closed) cal.count_workdays_closed(a.data(), b.data(), k, r.data());
-      else cal.count_workdays_half_open(a.data(), b.data(), k, r.data());
+      stage_b(pb, nb, i, k, b.data());
+      kernel(a.data(), b.data(), k, r.data(), i);
       std::copy_n(r.data(), k, o + i);  // widen to int64 while the chunk is in L1
     }
   }
   return out;
 }
 
+template <bool Closed>
+py::array_t<std::int64_t> batch_count(const da06::Calendar& cal, const I64& first, const I64& last) {
+  return chunked_binary(first, last, stage_days,
+                        [&](const std::int32_t* a, const std::int32_t* b, std::size_t k, std::int32_t* r, std::size_t) {
+                          if constexpr (Closed) cal.count_workdays_closed(a, b, k, r);
+                          else cal.count_workdays_half_open(a, b, k, r);
+                        });
+}
+
 py::array_t<std::int64_t> batch_add(const da06::Calendar& cal, const I64& from, const I64& offsets) {
-  const std::size_t na = static_cast<std::size_t>(from.size()), nb = static_cast<std::size_t>(offsets.size());
-  const std::size_t n = common_length({na, nb});
-  py::array_t<std::int64_t> out(static_cast<py::ssize_t>(n));
-  const std::int64_t *pa = from.data(), *pb = offsets.data();
-  std::int64_t* o = out.mutable_data();
-  {
-    py::gil_scoped_release nogil;  // see the file comment
-    std::array<std::int32_t, kChunk> a, b, r;
-    for (std::size_t i = 0; i < n; i += kChunk) {
-      std::size_t k = std::min(kChunk, n - i);
-      stage_days(pa, na, i, k, a.data());
-      stage_offsets(pb, nb, i, k, b.data());
-      try {
-        cal.add_workdays(a.data(), b.data(), k, r.data());
-      } catch (const da06::RangeError&) {
-        // The C++ message names the index inside this chunk; find the element to name it globally.
-        for (std::size_t j = 0; j < k; ++j) {
-          try {
-            (void)cal.add_workdays(da06::from_epoch_days(a[j]), b[j]);
-          } catch (const da06::RangeError& e) {
-            throw da06::RangeError("element " + std::to_string(i + j) + ": " + e.message(), e.where());
+  return chunked_binary(
+      from, offsets, stage_offsets,
+      [&](const std::int32_t* a, const std::int32_t* b, std::size_t k, std::int32_t* r, std::size_t i) {
+        try {
+          cal.add_workdays(a, b, k, r);
+        } catch (const da06::RangeError&) {
+          // The C++ message names the index inside this chunk; find the element to name it globally.
+          for (std::size_t j = 0; j < k; ++j) {
+            try {
+              (void)cal.add_workdays(da06::from_epoch_days(a[j]), b[j]);
+            } catch (const da06::RangeError& e) {
+              throw da06::RangeError("element " + std::to_string(i + j) + ": " + e.message(), e.where());
+            }
           }
+          throw;
         }
-        throw;
-      }
-      std::copy_n(r.data(), k, o + i);
-    }
-  }
-  return out;
+      });
 }
 
 py::list holidays_list(const std::vector<da06::Holiday>& hs) {
