@@ -238,14 +238,8 @@ int da06_time_limit(const da06_calendar* cal, int32_t event_day, int32_t count, 
 }
 
 int da06_dossier_options_init(da06_dossier_options* opts, unsigned version) {
-  return guard("da06_dossier_options_init", [&] {
-    require(opts, "opts");
-    check_version(version, DA06_DOSSIER_OPTIONS_VERSION, "da06_dossier_options");
-    da06_dossier_options defaults = DA06_DOSSIER_OPTIONS_INIT;
-    defaults.version = version;
-    *opts = defaults;
-    return DA06_OK;
-  });
+  static const da06_dossier_options defaults = DA06_DOSSIER_OPTIONS_INIT;
+  return options_init("da06_dossier_options_init", opts, version, DA06_DOSSIER_OPTIONS_VERSION, "da06_dossier_options", defaults);
 }
 
 int da06_dossier_due(const da06_calendar* cal, int32_t received_day, int32_t received_minute, int32_t working_days,

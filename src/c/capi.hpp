@@ -103,6 +103,20 @@ inline void check_version(unsigned version, unsigned current, const char* what) 
                           std::to_string(current) + ")");
 }
 
+/// The body of every `da06_*_options_init`: check the version, then write the defaults stamped with it.
+template <class Options>
+int options_init(const char* function, Options* opts, unsigned version, unsigned current, const char* type,
+                 const Options& defaults) noexcept {
+  return guard(function, [&] {
+    require(opts, "opts");
+    check_version(version, current, type);
+    Options d = defaults;
+    d.version = version;
+    *opts = d;
+    return DA06_OK;
+  });
+}
+
 /// Day number → date, DA06_ERANGE outside 1400..9999 (and for DA06_NO_DATE).
 boost::gregorian::date to_date(std::int32_t days, const char* name);
 /// Date → day number.

@@ -58,14 +58,8 @@ extern "C" {
 // --- deadlines ---------------------------------------------------------------------------------
 
 int da06_deadline_options_init(da06_deadline_options* opts, unsigned version) {
-  return guard("da06_deadline_options_init", [&] {
-    require(opts, "opts");
-    check_version(version, DA06_DEADLINE_OPTIONS_VERSION, "da06_deadline_options");
-    da06_deadline_options defaults = DA06_DEADLINE_OPTIONS_INIT;
-    defaults.version = version;
-    *opts = defaults;
-    return DA06_OK;
-  });
+  static const da06_deadline_options defaults = DA06_DEADLINE_OPTIONS_INIT;
+  return options_init("da06_deadline_options_init", opts, version, DA06_DEADLINE_OPTIONS_VERSION, "da06_deadline_options", defaults);
 }
 
 int da06_deadline_parse(const char* text, size_t len, da06_deadline* out) {
