@@ -6,7 +6,8 @@
 // by the script: unit.bin, indicator.bin, period.bin (int32), numerator.bin, denominator.bin (int64),
 // meta.txt ("n I P"). Only AggregationPlan::run is timed (the plan — the ancestor map — is built once,
 // outside, as a batch caller would). A streaming sum over the same 28 bytes per row is timed too, as the
-// memory-bandwidth bound. Results are written to DIR/out_*.bin for the script to compare with pandas;
+// memory-bandwidth bound, on one thread and on every core. The engine runs with threads = 1 and with the
+// default (one per core); both results must be identical. Results are written to DIR/out_*.bin for the script to compare with pandas;
 // timings go to stdout as JSON.
 #include <da06/aggregate.hpp>
 
@@ -18,6 +19,7 @@
 #include <iostream>
 #include <sstream>
 #include <string>
+#include <thread>
 #include <vector>
 
 namespace {
@@ -82,28 +84,52 @@ int main(int argc, char** argv) {
   opt.thresholds.assign(static_cast<std::size_t>(I), da06::IndicatorThreshold::percent("90"));
   da06::ObservationColumns cols{unit.data(), ind.data(), per.data(), num.data(), den.data(), n};
 
-  std::vector<double> agg_ms, bound_ms;
-  da06::AggregateResult r;
-  std::int64_t sink = 0;
-  for (int k = 0; k < repeats; ++k) {
-    // The bound: read the same 28 bytes per row once, with the cheapest possible work (sums).
-    auto t1 = std::chrono::steady_clock::now();
+  // The bound: read the same 28 bytes per row once, with the cheapest possible work (sums), on rows [b, e).
+  auto stream = [&](std::size_t b, std::size_t e) {
     std::int64_t s_n = 0, s_d = 0;
     std::uint32_t s_u = 0, s_i = 0, s_p = 0;
-    for (std::size_t i = 0; i < n; ++i) {
+    for (std::size_t i = b; i < e; ++i) {
       s_u += static_cast<std::uint32_t>(unit[i]);
       s_i += static_cast<std::uint32_t>(ind[i]);
       s_p += static_cast<std::uint32_t>(per[i]);
       s_n += num[i];
       s_d += den[i];
     }
+    return s_n + s_d + s_u + s_i + s_p;
+  };
+  const unsigned hw = std::max(1u, std::thread::hardware_concurrency());
+  std::vector<double> agg_ms, agg1_ms, bound_ms, boundmt_ms;
+  da06::AggregateResult r, r1;
+  std::int64_t sink = 0;
+  da06::AggregateOptions opt1 = opt;
+  opt1.threads = 1;
+  for (int k = 0; k < repeats; ++k) {
+    auto t1 = std::chrono::steady_clock::now();
+    sink += stream(0, n);
     bound_ms.push_back(ms_since(t1));
-    sink += s_n + s_d + s_u + s_i + s_p;
+
+    // The same bound over all cores (one contiguous slice each), for the threaded engine.
+    t1 = std::chrono::steady_clock::now();
+    std::vector<std::int64_t> part(hw);
+    std::vector<std::thread> pool;
+    for (unsigned t = 1; t < hw; ++t) pool.emplace_back([&, t] { part[t] = stream(n * t / hw, n * (t + 1) / hw); });
+    part[0] = stream(0, n / hw);
+    for (auto& th : pool) th.join();
+    boundmt_ms.push_back(ms_since(t1));
+    for (auto v : part) sink += v;
 
     auto t0 = std::chrono::steady_clock::now();
+    r1 = plan.run(cols, opt1);
+    agg1_ms.push_back(ms_since(t0));
+
+    t0 = std::chrono::steady_clock::now();
     r = plan.run(cols, opt);
     agg_ms.push_back(ms_since(t0));
   }
+  bool same = r.size() == r1.size();
+  for (std::size_t g = 0; same && g < r.size(); ++g)
+    same = r.unit(g) == r1.unit(g) && r.indicator(g) == r1.indicator(g) && r.period(g) == r1.period(g) &&
+           r.numerator(g) == r1.numerator(g) && r.denominator(g) == r1.denominator(g) && r.rows(g) == r1.rows(g);
   const std::size_t G = r.size();
   write_bin(dir + "/out_unit.bin", r.units(), G);
   write_bin(dir + "/out_indicator.bin", r.indicators(), G);
@@ -122,7 +148,10 @@ int main(int argc, char** argv) {
   };
   std::cout << "{\"groups\": " << G << ", \"overflowed\": " << (r.overflowed() ? "true" : "false")
             << ", \"rows_used\": " << r.rows_used() << ", \"rows_dropped\": " << r.rows_dropped()
-            << ", \"bad_rows\": " << r.bad_row_count() << ", \"aggregate_ms\": " << list(agg_ms)
-            << ", \"bound_ms\": " << list(bound_ms) << ", \"checksum\": " << sink << "}\n";
+            << ", \"bad_rows\": " << r.bad_row_count() << ", \"threads\": " << hw << ", \"kernel\": \""
+            << da06::aggregation_kernel() << "\", \"threaded_equals_single\": " << (same ? "true" : "false")
+            << ", \"aggregate_ms\": " << list(agg_ms) << ", \"aggregate_1thread_ms\": " << list(agg1_ms)
+            << ", \"bound_ms\": " << list(bound_ms) << ", \"bound_threads_ms\": " << list(boundmt_ms)
+            << ", \"checksum\": " << sink << "}\n";
   return 0;
 }

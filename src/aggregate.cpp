@@ -1,6 +1,7 @@
 // Aggregation: the columnar scatter-add engine, named rows, restating across the reform, comparisons across units.
 #include "da06/aggregate.hpp"
 
+#include "aggregate_kernel.hpp"
 #include "csv.hpp"
 
 #include <boost/date_time/gregorian/gregorian.hpp>
@@ -11,6 +12,9 @@
 #include <functional>
 #include <limits>
 #include <map>
+#include <optional>
+#include <thread>
+#include <exception>
 #include <sstream>
 #include <tuple>
 #include <type_traits>
@@ -156,12 +160,15 @@ namespace {
 struct DropSums {
   std::vector<std::int64_t> rows;
   std::vector<int128> num, den;
-  void add(std::size_t units, std::int32_t u, std::int64_t n, std::int64_t d) {
+  void ensure(std::size_t units) {
     if (rows.empty()) {
       rows.assign(units, 0);
       num.assign(units, 0);
       den.assign(units, 0);
     }
+  }
+  void add(std::size_t units, std::int32_t u, std::int64_t n, std::int64_t d) {
+    ensure(units);
     ++rows[u];
     num[u] += n;
     den[u] += d;
@@ -178,111 +185,99 @@ struct Sink {
 };
 
 // The slow path for one row: says why the row is refused (codes, negative counts), or records it as dropped.
-void slow_row(const ObservationColumns& o, std::size_t i, std::size_t U, std::uint32_t I, std::uint32_t P,
-              const std::vector<std::int32_t>& dense, Sink& sink, DropSums& drop) {
-  std::int32_t u = o.unit[i], k = o.indicator[i], p = o.period[i];
-  if (u < 0 || static_cast<std::size_t>(u) >= U)
-    return sink.add(i, "unit index " + std::to_string(u) + " out of range 0.." + std::to_string(U) + "-1");
-  if (k < 0 || static_cast<std::uint32_t>(k) >= I)
-    return sink.add(i, "indicator code " + std::to_string(k) + " out of range 0.." + std::to_string(I) + "-1");
-  if (p < 0 || static_cast<std::uint32_t>(p) >= P)
-    return sink.add(i, "period code " + std::to_string(p) + " out of range 0.." + std::to_string(P) + "-1");
-  if (o.numerator[i] < 0) return sink.add(i, "negative numerator " + std::to_string(o.numerator[i]));
-  if (o.denominator[i] < 0) return sink.add(i, "negative denominator " + std::to_string(o.denominator[i]));
+void slow_row(const ObservationView& o, std::size_t i, std::size_t row_base, std::size_t U, std::uint32_t I,
+              std::uint32_t P, const std::vector<std::int32_t>& dense, Sink& sink, DropSums& drop) {
+  // "unit index 9 out of range 0..7-1"; with a map: "unit code 12 is not in the code map (0..8-1)" or
+  // "unit index 9 (code 3) out of range ..."; a code beyond int32 is named as written.
+  auto code_text = [&](const CodeView& c, const char* column, const char* what, std::int32_t v, std::size_t limit) {
+    std::string s = std::string(what) + " " + std::to_string(v);
+    if (c.map) {
+      const std::int64_t raw = c.raw(i);
+      if (raw < 0 || static_cast<std::uint64_t>(raw) >= c.map_size)
+        return std::string(column) + " code " + std::to_string(raw) + " is not in the code map (0.." +
+               std::to_string(c.map_size) + "-1)";
+      s += " (code " + std::to_string(raw) + ")";
+    } else if (v == -1 && c.raw(i) != -1) {
+      s = std::string(what) + " " + std::to_string(c.raw(i));
+    }
+    return s + " out of range 0.." + std::to_string(limit) + "-1";
+  };
+  const std::int32_t u = o.unit.value(i), k = o.indicator.value(i), p = o.period.value(i);
+  const std::size_t row = row_base + i;
+  if (u < 0 || static_cast<std::size_t>(u) >= U) return sink.add(row, code_text(o.unit, "unit", "unit index", u, U));
+  if (k < 0 || static_cast<std::uint32_t>(k) >= I) return sink.add(row, code_text(o.indicator, "indicator", "indicator code", k, I));
+  if (p < 0 || static_cast<std::uint32_t>(p) >= P) return sink.add(row, code_text(o.period, "period", "period code", p, P));
+  if (o.numerator[i] < 0) return sink.add(row, "negative numerator " + std::to_string(o.numerator[i]));
+  if (o.denominator[i] < 0) return sink.add(row, "negative denominator " + std::to_string(o.denominator[i]));
   if (dense[static_cast<std::size_t>(u)] < 0) drop.add(U, u, o.numerator[i], o.denominator[i]);
 }
 
-constexpr std::size_t kBlock = 2048;
+/// Forwards the kernel's rare rows to slow_row. `o` may be a slice starting at row `row_base`.
+struct SlowRows final : detail::RareRows {
+  ObservationView o;
+  std::size_t row_base;
+  std::size_t U;
+  std::uint32_t I, P;
+  const std::vector<std::int32_t>& dense;
+  Sink sink;
+  DropSums drop;
+  SlowRows(const ObservationView& ov, std::size_t base, std::size_t u, std::uint32_t i, std::uint32_t p,
+           const std::vector<std::int32_t>& d)
+      : o(ov), row_base(base), U(u), I(i), P(p), dense(d) {}
+  void rows(const std::size_t* index, std::size_t count) override {
+    for (std::size_t j = 0; j < count; ++j) slow_row(o, index[j], row_base, U, I, P, dense, sink, drop);
+  }
+  /// Appends another slice's findings (a later slice: its rows come after ours).
+  void absorb(SlowRows& later) {
+    for (auto& b : later.sink.bad)
+      if (sink.bad.size() < kMaxBadRows) sink.bad.push_back(std::move(b));
+    sink.bad_count += later.sink.bad_count;
+    const DropSums& d = later.drop;
+    for (std::size_t u = 0; u < d.rows.size(); ++u)
+      if (d.rows[u]) {
+        drop.ensure(U);
+        drop.rows[u] += d.rows[u];
+        drop.num[u] += d.num[u];
+        drop.den[u] += d.den[u];
+      }
+  }
+};
 
-/// OR of every count in a block: negative when some count is negative; otherwise every count is < 2^bits
-/// where bits = 64 − clz(or). A vectorizable reduction.
-std::int64_t block_or(const std::int64_t* __restrict nu, const std::int64_t* __restrict de, std::size_t m) {
-  std::int64_t acc = 0;
-  for (std::size_t j = 0; j < m; ++j) acc |= nu[j] | de[j];
-  return acc;
+/// Rows [b, e) of a view.
+CodeView code_slice(const CodeView& c, std::size_t b) {
+  static constexpr std::size_t kWidth[] = {1, 2, 4, 8, 1, 2, 4, 8};
+  CodeView s = c;
+  s.data = static_cast<const char*>(c.data) + b * kWidth[static_cast<int>(c.type)];
+  return s;
+}
+ObservationView slice(const ObservationView& o, std::size_t b, std::size_t e) {
+  return ObservationView(code_slice(o.unit, b), code_slice(o.indicator, b), code_slice(o.period, b), o.numerator + b,
+                         o.denominator + b, e - b);
 }
 
-/// Accumulators, one array each (three sequential streams per target block).
+/// How many threads for n rows into `cells` cells: each must get ≥ 1 Mi rows and at least 4 rows per cell
+/// (otherwise zeroing and merging the per-thread tables costs more than it saves).
+unsigned thread_count(unsigned asked, std::size_t n, std::uint64_t cells) {
+  if (asked == 1 || n == 0) return 1;
+  unsigned hw = std::max(1u, std::thread::hardware_concurrency());
+  unsigned t = asked ? asked : hw;
+  if (!asked) {
+    t = static_cast<unsigned>(std::min<std::uint64_t>(t, n >> 20));
+    t = static_cast<unsigned>(std::min<std::uint64_t>(t, n / std::max<std::uint64_t>(1, 4 * cells)));
+  }
+  return std::max(1u, std::min<unsigned>(t, 64));
+}
+
+/// Accumulators, one array each, allocated together.
 template <class T>
 struct Sums {
   std::vector<T> num, den;
   std::vector<std::int64_t> rows;
   explicit Sums(std::size_t cells) : num(cells, 0), den(cells, 0), rows(cells, 0) {}
+  detail::Accumulators<T> view() { return {num.data(), den.data(), rows.data()}; }
 };
 
-/// The pass: per block of rows, one OR reduction over the counts, then a fused branch-free scatter-add.
-/// (A split into a vectorized key phase with AVX2 gathers and a scatter phase was measured slower on the
-/// AMD EPYC test machine, where gathers are slow.)
-///
-/// Exactness without a per-add overflow test: counts are checked ≥ 0, and the OR of each block bounds
-/// them by 2^bits; the largest `bits` is returned in `max_bits`. A cell of r rows then sums to less than
-/// r·2^max_bits, so when that is ≤ 2^63 for the fullest cell no int64 sum can have overflowed (the caller
-/// checks, and otherwise redoes the pass with T = 128-bit). Adds are done in unsigned arithmetic, so even
-/// a sum that would overflow wraps with defined behaviour before being discarded.
-///
-/// Rows sent to the trash cell go to slow_row after their block, which records them as bad or dropped;
-/// a block with a negative count is done row by row by the careful path (negatives never reach a sum).
-template <class T>
-void scatter(const ObservationColumns& o, const std::int32_t* dense, std::size_t U, std::uint32_t I, std::uint32_t P,
-             Sums<T>& acc, std::uint32_t trash, const std::vector<std::int32_t>& dense_v, Sink& sink, DropSums& drop,
-             int& max_bits) {
-  using Add = std::conditional_t<std::is_same_v<T, std::int64_t>, std::uint64_t, T>;
-  const std::size_t n = o.n;
-  const auto U32 = static_cast<std::uint32_t>(std::min<std::size_t>(U, 0x7FFFFFFFu));
-  const std::uint32_t IP = I * P;
-  std::uint32_t keys[kBlock];  // indices (in the block) of the rows sent to the trash cell
-  T* __restrict an = acc.num.data();
-  T* __restrict ad = acc.den.data();
-  std::int64_t* __restrict ar = acc.rows.data();
-  auto add = [](T& cell, std::int64_t v) { cell = static_cast<T>(static_cast<Add>(cell) + static_cast<Add>(v)); };
-  max_bits = 0;
-  for (std::size_t b = 0; b < n; b += kBlock) {
-    const std::size_t m = std::min(n - b, kBlock);
-    const std::int64_t* __restrict nu = o.numerator + b;
-    const std::int64_t* __restrict de = o.denominator + b;
-    const std::int64_t bor = block_or(nu, de, m);
-    if (__builtin_expect(bor < 0, 0)) {
-      max_bits = 63;
-      for (std::size_t j = 0; j < m; ++j) {
-        const std::size_t i = b + j;
-        const auto u = static_cast<std::uint32_t>(o.unit[i]), k = static_cast<std::uint32_t>(o.indicator[i]),
-                   p = static_cast<std::uint32_t>(o.period[i]);
-        if (u >= U32 || k >= I || p >= P || nu[j] < 0 || de[j] < 0 || dense[u] < 0) {
-          slow_row(o, i, U, I, P, dense_v, sink, drop);
-          continue;
-        }
-        const std::size_t key = static_cast<std::size_t>(dense[u]) * IP + k * P + p;
-        add(an[key], nu[j]);
-        add(ad[key], de[j]);
-        ar[key] += 1;
-      }
-      continue;
-    }
-    max_bits = std::max(max_bits, bor == 0 ? 0 : 64 - __builtin_clzll(static_cast<unsigned long long>(bor)));
-    // Fused, branch-free: the key of a rare row is the trash cell; its index is noted for slow_row.
-    const std::int32_t* __restrict un = o.unit + b;
-    const std::int32_t* __restrict in = o.indicator + b;
-    const std::int32_t* __restrict pe = o.period + b;
-    std::size_t nr = 0;
-    for (std::size_t j = 0; j < m; ++j) {
-      const auto u = static_cast<std::uint32_t>(un[j]);
-      const auto k = static_cast<std::uint32_t>(in[j]);
-      const auto p = static_cast<std::uint32_t>(pe[j]);
-      const bool bad = (u >= U32) | (k >= I) | (p >= P);
-      const std::int32_t a = dense[bad ? 0u : u];
-      const bool rare = bad | (a < 0);
-      const std::uint32_t key = rare ? trash : static_cast<std::uint32_t>(a) * IP + k * P + p;
-      keys[nr] = static_cast<std::uint32_t>(j);
-      nr += rare;
-      add(an[key], nu[j]);
-      add(ad[key], de[j]);
-      ar[key] += 1;
-    }
-    const bool any_rare = nr != 0;
-    if (__builtin_expect(any_rare, 0))
-      for (std::size_t j = 0; j < nr; ++j) slow_row(o, b + keys[j], U, I, P, dense_v, sink, drop);
-  }
-}
+int bit_width(std::uint64_t v) { return v == 0 ? 0 : 64 - __builtin_clzll(v); }
 
 /// Could some int64 cell sum have overflowed? (rows·2^bits > 2^63 for the fullest cell.)
 bool may_overflow(const std::vector<std::int64_t>& rows, std::size_t cells, int max_bits) {
@@ -306,60 +301,65 @@ struct KeyHash {
   }
 };
 
-std::uint32_t code_count(std::int32_t given, const std::int32_t* codes, std::size_t n) {
+std::uint32_t code_count(std::int32_t given, const CodeView& codes, std::size_t n) {
   if (given > 0) return static_cast<std::uint32_t>(given);
-  std::int32_t mx = -1;
-  for (std::size_t i = 0; i < n; ++i) mx = std::max(mx, codes[i]);
-  return static_cast<std::uint32_t>(mx + 1);
+  return static_cast<std::uint32_t>(detail::max_value(codes, n) + 1);
 }
 
-/// Fills the per-group derived columns (ratio, gap, status) once the sums are known.
-void finish_groups(AggregateResult& r, std::vector<std::int64_t>& num, std::vector<std::int64_t>& den,
-                   const std::vector<std::optional<IndicatorThreshold>>& th,
-                   std::vector<double>& ratio_d, std::vector<double>& gap_d, std::vector<GroupStatus>& status,
-                   const std::vector<std::int32_t>& ind, const std::function<bool(std::size_t, int128&, int128&)>& wide_of) {
-  (void)r;
+/// Fills the per-group derived columns (ratio, gap, status) once the sums are known. `wide_of(g, n, d)`
+/// gives the 128-bit sums of a group that has them (groups in increasing order).
+template <class WideOf>
+void finish_groups(const std::vector<std::int64_t>& num, const std::vector<std::int64_t>& den,
+                   const std::vector<std::optional<IndicatorThreshold>>& th, std::vector<double>& ratio_d,
+                   std::vector<double>& gap_d, std::vector<GroupStatus>& status, const std::vector<std::int32_t>& ind,
+                   bool any_wide, WideOf&& wide_of) {
   const std::size_t G = num.size();
   ratio_d.resize(G);
   gap_d.resize(G);
   status.resize(G);
   const double nan = std::numeric_limits<double>::quiet_NaN();
+  std::vector<double> th_d(th.size(), nan);
+  for (std::size_t k = 0; k < th.size(); ++k)
+    if (th[k]) th_d[k] = th[k]->value.to_double();
+  constexpr std::int64_t exact = std::int64_t{1} << 53;
   for (std::size_t g = 0; g < G; ++g) {
     int128 wn = 0, wd = 0;
-    bool wide = wide_of(g, wn, wd);
-    bool zero = wide ? wd == 0 : den[g] == 0;
-    const IndicatorThreshold* t = static_cast<std::size_t>(ind[g]) < th.size() && th[ind[g]] ? &*th[ind[g]] : nullptr;
-    if (zero) {
+    const bool wide = any_wide && wide_of(g, wn, wd);
+    const std::size_t k = static_cast<std::size_t>(ind[g]);
+    const IndicatorThreshold* t = k < th.size() && th[k] ? &*th[k] : nullptr;
+    if (wide ? wd == 0 : den[g] == 0) {
       ratio_d[g] = nan;
       gap_d[g] = nan;
       status[g] = GroupStatus::no_denominator;
       continue;
     }
-    Ratio rv = wide ? Ratio(big_of(wn), big_of(wd)) : Ratio(num[g], den[g]);
-    ratio_d[g] = rv.to_double();
+    const std::int64_t n = num[g], d = den[g];
+    // Ratio::to_double's own fast path (both exact in a double: one correctly rounded division).
+    const bool small = !wide && n >= -exact && n <= exact && d <= exact;
+    ratio_d[g] = small ? static_cast<double>(n) / static_cast<double>(d)
+                       : (wide ? Ratio(big_of(wn), big_of(wd)) : Ratio(n, d)).to_double();
     if (!t) {
       gap_d[g] = nan;
       status[g] = GroupStatus::no_target;
       continue;
     }
     bool met;
-    if (!wide && !t->value.is_big()) {
+    if (!wide && !t->value.is_big() && t->comparator != Comparator::top) {
       // Exact comparison in 128 bits: n/d ? tn/td  <=>  n·td ? tn·d (d, td > 0; products < 2^126).
-      int128 l = static_cast<int128>(num[g]) * t->value.denominator();
-      int128 rr = static_cast<int128>(t->value.numerator()) * den[g];
+      const int128 l = static_cast<int128>(n) * t->value.denominator();
+      const int128 rr = static_cast<int128>(t->value.numerator()) * d;
       switch (t->comparator) {
         case Comparator::ge: met = l >= rr; break;
         case Comparator::le: met = l <= rr; break;
         case Comparator::gt: met = l > rr; break;
         case Comparator::lt: met = l < rr; break;
-        case Comparator::eq: met = l == rr; break;
-        default: met = t->met_by(rv);
+        default: met = l == rr; break;
       }
     } else {
-      met = t->met_by(rv);
+      met = t->met_by(wide ? Ratio(big_of(wn), big_of(wd)) : Ratio(n, d));
     }
     status[g] = met ? GroupStatus::met : GroupStatus::not_met;
-    gap_d[g] = ratio_d[g] - t->value.to_double();
+    gap_d[g] = ratio_d[g] - th_d[k];
   }
 }
 
@@ -368,6 +368,14 @@ void finish_groups(AggregateResult& r, std::vector<std::int64_t>& num, std::vect
 AggregateResult AggregationPlan::run(const ObservationColumns& o, const AggregateOptions& opt) const {
   if (o.n > 0 && (!o.unit || !o.indicator || !o.period || !o.numerator || !o.denominator))
     throw InvalidArgument("aggregate: a column pointer is null");
+  return run(ObservationView(o), opt);
+}
+
+AggregateResult AggregationPlan::run(const ObservationView& o, const AggregateOptions& opt) const {
+  if (o.n > 0 && (!o.unit.data || !o.indicator.data || !o.period.data || !o.numerator || !o.denominator))
+    throw InvalidArgument("aggregate: a column pointer is null");
+  for (const CodeView* c : {&o.unit, &o.indicator, &o.period})
+    if (c->map_size > 0 && !c->map) throw InvalidArgument("aggregate: a code map has a size but no data");
   for (const auto& t : opt.thresholds)
     if (t && t->comparator == Comparator::top) throw InvalidArgument("aggregate: a 'top' target has no threshold");
   const std::size_t U = h_.size();
@@ -378,52 +386,108 @@ AggregateResult AggregationPlan::run(const ObservationColumns& o, const Aggregat
   r.level_ = level_;
   r.as_of_ = as_of_;
   r.thresholds_ = opt.thresholds;
-  Sink sink;
-  DropSums drop;
+  SlowRows slow(o, 0, U, I, P, dense_);
   const std::uint64_t cells = static_cast<std::uint64_t>(A) * I * P;
 
   if (cells <= kDenseLimit) {
-    // Σnum, Σden, rows per cell; the extra cell at `cells` is the trash cell of the rare rows.
-    Sums<std::int64_t> acc(cells + 1);
+    const std::uint64_t IP = static_cast<std::uint64_t>(I) * P;
+    std::vector<std::uint32_t> base(U, detail::kNoTarget);
+    for (std::size_t u = 0; u < U; ++u)
+      if (dense_[u] >= 0) base[u] = static_cast<std::uint32_t>(static_cast<std::uint64_t>(dense_[u]) * IP);
+    const detail::ScatterSpec spec{base.data(), static_cast<std::uint32_t>(std::min<std::size_t>(U, 0x7FFFFFFFu)), I, P};
+    Sums<std::int64_t> acc(0);
     int bits = 0;
-    scatter(o, dense_.data(), U, I, P, acc, static_cast<std::uint32_t>(cells), dense_, sink, drop, bits);
+    const unsigned T = thread_count(opt.threads, o.n, cells);
+    if (T <= 1) {
+      acc = Sums<std::int64_t>(cells);
+      bits = bit_width(detail::scatter_add(o, spec, acc.view(), slow).count_or);
+    } else {
+      // Each thread sums a contiguous slice (whole kernel blocks) into its own table; the tables are then
+      // added up modulo 2^64, which is exact whenever the final bound check passes.
+      std::vector<std::optional<Sums<std::int64_t>>> part(T);
+      std::vector<std::optional<SlowRows>> rare(T);
+      std::vector<std::uint64_t> bor(T, 0);
+      std::vector<std::exception_ptr> err(T);
+      const std::size_t per = (o.n / T + 2047) / 2048 * 2048;
+      auto work = [&](unsigned t) {
+        try {
+          const std::size_t b = std::min(o.n, t * per), e = t + 1 == T ? o.n : std::min(o.n, (t + 1) * per);
+          part[t].emplace(cells);  // zeroed by its own thread: the pages are faulted in in parallel
+          rare[t].emplace(slice(o, b, e), b, U, I, P, dense_);
+          bor[t] = detail::scatter_add(rare[t]->o, spec, part[t]->view(), *rare[t]).count_or;
+        } catch (...) {
+          err[t] = std::current_exception();
+        }
+      };
+      std::vector<std::thread> pool;
+      pool.reserve(T - 1);
+      for (unsigned t = 1; t < T; ++t) pool.emplace_back(work, t);
+      work(0);
+      for (auto& th : pool) th.join();
+      for (auto& e : err)
+        if (e) std::rethrow_exception(e);
+      acc = std::move(*part[0]);
+      std::uint64_t all = bor[0];
+      for (unsigned t = 1; t < T; ++t) {
+        auto* __restrict an = acc.num.data();
+        auto* __restrict ad = acc.den.data();
+        auto* __restrict ar = acc.rows.data();
+        const auto* __restrict pn = part[t]->num.data();
+        const auto* __restrict pd = part[t]->den.data();
+        const auto* __restrict pr = part[t]->rows.data();
+        for (std::uint64_t c = 0; c < cells; ++c) {
+          an[c] = static_cast<std::int64_t>(static_cast<std::uint64_t>(an[c]) + static_cast<std::uint64_t>(pn[c]));
+          ad[c] = static_cast<std::int64_t>(static_cast<std::uint64_t>(ad[c]) + static_cast<std::uint64_t>(pd[c]));
+          ar[c] += pr[c];
+        }
+        part[t].reset();
+        all |= bor[t];
+      }
+      slow.sink = std::move(rare[0]->sink);
+      slow.drop = std::move(rare[0]->drop);
+      for (unsigned t = 1; t < T; ++t) slow.absorb(*rare[t]);
+      bits = bit_width(all);
+    }
     const bool of = may_overflow(acc.rows, cells, bits);
-    Sums<int128> wacc(of ? cells + 1 : 0);
+    Sums<int128> wacc(of ? cells : 0);
     if (of) {
       // Some int64 sum may have overflowed: redo the pass in 128 bits (exact up to 2^64 rows of int64 values).
-      sink = Sink{};
-      drop = DropSums{};
+      slow.sink = Sink{};
+      slow.drop = DropSums{};
       Sums<std::int64_t>(0).num.swap(acc.num);
-      scatter(o, dense_.data(), U, I, P, wacc, static_cast<std::uint32_t>(cells), dense_, sink, drop, bits);
+      detail::scatter_add(o, spec, wacc.view(), slow);
     }
-    auto rows_of = [&](std::uint64_t c) { return of ? wacc.rows[c] : acc.rows[c]; };
+    const std::int64_t* rows_of = of ? wacc.rows.data() : acc.rows.data();
     std::size_t G = 0;
-    for (std::uint64_t c = 0; c < cells; ++c) G += rows_of(c) != 0;
-    r.unit_.reserve(G);
-    r.indicator_.reserve(G);
-    r.period_.reserve(G);
-    r.num_.reserve(G);
-    r.den_.reserve(G);
-    r.rows_.reserve(G);
-    const std::uint64_t IP = static_cast<std::uint64_t>(I) * P;
-    for (std::uint64_t c = 0; c < cells; ++c) {
-      const std::int64_t rows = rows_of(c);
-      if (!rows) continue;
-      const std::size_t a = c / IP, rest = c % IP;
-      r.unit_.push_back(targets_[a]);
-      r.indicator_.push_back(static_cast<std::int32_t>(rest / P));
-      r.period_.push_back(static_cast<std::int32_t>(rest % P));
-      r.rows_.push_back(rows);
-      if (of) {
-        int128 n = wacc.num[c], d = wacc.den[c];
-        r.num_.push_back(static_cast<std::int64_t>(n));
-        r.den_.push_back(static_cast<std::int64_t>(d));
-        if (!fits64(n) || !fits64(d)) r.wide_.push_back({r.unit_.size() - 1, n, d});
-      } else {
-        r.num_.push_back(acc.num[c]);
-        r.den_.push_back(acc.den[c]);
-      }
-    }
+    for (std::uint64_t c = 0; c < cells; ++c) G += rows_of[c] != 0;
+    r.unit_.resize(G);
+    r.indicator_.resize(G);
+    r.period_.resize(G);
+    r.num_.resize(G);
+    r.den_.resize(G);
+    r.rows_.resize(G);
+    std::size_t g = 0;
+    std::uint64_t c = 0;
+    for (std::size_t a = 0; a < A; ++a)
+      for (std::uint32_t k = 0; k < I; ++k)
+        for (std::uint32_t p = 0; p < P; ++p, ++c) {
+          const std::int64_t rows = rows_of[c];
+          if (!rows) continue;
+          r.unit_[g] = targets_[a];
+          r.indicator_[g] = static_cast<std::int32_t>(k);
+          r.period_[g] = static_cast<std::int32_t>(p);
+          r.rows_[g] = rows;
+          if (of) {
+            const int128 n = wacc.num[c], d = wacc.den[c];
+            r.num_[g] = static_cast<std::int64_t>(n);
+            r.den_[g] = static_cast<std::int64_t>(d);
+            if (!fits64(n) || !fits64(d)) r.wide_.push_back({g, n, d});
+          } else {
+            r.num_[g] = acc.num[c];
+            r.den_[g] = acc.den[c];
+          }
+          ++g;
+        }
   } else {
     // Sparse fallback for very large key spaces: hash map of 128-bit sums (no overflow possible).
     std::unordered_map<Key, std::size_t, KeyHash> index;
@@ -433,11 +497,11 @@ AggregateResult AggregationPlan::run(const ObservationColumns& o, const Aggregat
     };
     std::vector<std::pair<Key, Cell>> cellv;
     for (std::size_t i = 0; i < o.n; ++i) {
-      const auto u = static_cast<std::uint32_t>(o.unit[i]);
-      const auto k = static_cast<std::uint32_t>(o.indicator[i]);
-      const auto p = static_cast<std::uint32_t>(o.period[i]);
+      const auto u = static_cast<std::uint32_t>(o.unit.value(i));
+      const auto k = static_cast<std::uint32_t>(o.indicator.value(i));
+      const auto p = static_cast<std::uint32_t>(o.period.value(i));
       if ((u >= U) | (k >= I) | (p >= P) | ((o.numerator[i] | o.denominator[i]) < 0) || dense_[u] < 0) {
-        slow_row(o, i, U, I, P, dense_, sink, drop);
+        slow_row(o, i, 0, U, I, P, dense_, slow.sink, slow.drop);
         continue;
       }
       Key key{dense_[u], static_cast<std::int32_t>(k), static_cast<std::int32_t>(p)};
@@ -461,10 +525,12 @@ AggregateResult AggregationPlan::run(const ObservationColumns& o, const Aggregat
       if (!fits64(c.num) || !fits64(c.den)) r.wide_.push_back({r.unit_.size() - 1, c.num, c.den});
     }
   }
+  Sink& sink = slow.sink;
+  DropSums& drop = slow.drop;
 
   // Derived columns.
   std::size_t wi = 0;
-  finish_groups(r, r.num_, r.den_, r.thresholds_, r.ratio_d_, r.gap_d_, r.status_, r.indicator_,
+  finish_groups(r.num_, r.den_, r.thresholds_, r.ratio_d_, r.gap_d_, r.status_, r.indicator_, !r.wide_.empty(),
                 [&](std::size_t g, int128& n, int128& d) {
                   while (wi < r.wide_.size() && r.wide_[wi].group < g) ++wi;
                   if (wi < r.wide_.size() && r.wide_[wi].group == g) {
@@ -518,6 +584,8 @@ AggregateResult AggregationPlan::run(const ObservationCube& c, const AggregateOp
   o2.period_count = c.period_count;
   return run(ObservationColumns{un.data(), in.data(), pe.data(), nu.data(), de.data(), un.size()}, o2);
 }
+
+std::string_view aggregation_kernel() { return detail::kernel_isa(); }
 
 AggregateResult aggregate(const Hierarchy& h, const ObservationColumns& obs, Level level, Date as_of,
                           const AggregateOptions& opt) {

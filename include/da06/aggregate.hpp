@@ -50,6 +50,40 @@ struct ObservationColumns {
   std::size_t n = 0;
 };
 
+/// The integer type of a code column (`CodeView`).
+enum class CodeType : std::uint8_t { i8, i16, i32, i64, u8, u16, u32, u64 };
+
+/// A column of integer codes of any width, read in place (pandas category codes are int8/int16).
+/// With `map`, code c stands for `map[c]` (category code → Hierarchy index); a code outside
+/// [0, map_size) is a bad row. Without a map the code is the value itself.
+struct CodeView {
+  const void* data = nullptr;
+  CodeType type = CodeType::i32;
+  const std::int32_t* map = nullptr;
+  std::size_t map_size = 0;
+  CodeView() = default;
+  CodeView(const std::int32_t* p) : data(p) {}  // NOLINT(google-explicit-constructor): int32 is the plain case
+  CodeView(const void* p, CodeType t, const std::int32_t* m = nullptr, std::size_t m_size = 0)
+      : data(p), type(t), map(m), map_size(m_size) {}
+  /// The code of row i as written (before the map).
+  std::int64_t raw(std::size_t i) const;
+  /// The value of row i after the map; −1 when the code has no value (out of the map, or beyond int32).
+  std::int32_t value(std::size_t i) const;
+};
+
+/// `ObservationColumns` with code columns of any integer width, optionally remapped. Same rules.
+struct ObservationView {
+  CodeView unit, indicator, period;
+  const std::int64_t* numerator = nullptr;
+  const std::int64_t* denominator = nullptr;
+  std::size_t n = 0;
+  ObservationView() = default;
+  ObservationView(CodeView u, CodeView k, CodeView p, const std::int64_t* num, const std::int64_t* den, std::size_t rows)
+      : unit(u), indicator(k), period(p), numerator(num), denominator(den), n(rows) {}
+  ObservationView(const ObservationColumns& c)  // NOLINT(google-explicit-constructor)
+      : unit(c.unit), indicator(c.indicator), period(c.period), numerator(c.numerator), denominator(c.denominator), n(c.n) {}
+};
+
 /// A dense cube, C order [unit][indicator][period], `unit` running over every Hierarchy index.
 /// `present` (optional, same shape) marks the cells that hold an observation; nullptr = all.
 struct ObservationCube {
@@ -74,6 +108,9 @@ struct AggregateOptions {
   std::int32_t indicator_count = 0, period_count = 0;
   /// By indicator code (may be shorter than indicator_count; missing = no target). Comparator `top` is refused.
   std::vector<std::optional<IndicatorThreshold>> thresholds;
+  /// Worker threads for the pass: 0 = automatic (one per core, when each gets ≥ 1 Mi rows and the rows
+  /// outnumber the cells), 1 = the calling thread only. Results are identical for any value.
+  unsigned threads = 0;
 };
 
 enum class GroupStatus : std::uint8_t { met = 0, not_met = 1, no_target = 2, no_denominator = 3 };
@@ -184,6 +221,8 @@ class AggregationPlan {
   /// One pass: scatter-add into a dense (target × indicator × period) array, then ratio, gap, status.
   /// InvalidArgument if a non-empty input has a null pointer.
   AggregateResult run(const ObservationColumns& obs, const AggregateOptions& opt = {}) const;
+  /// The same on code columns of any integer width (read in place, staged 2048 rows at a time).
+  AggregateResult run(const ObservationView& obs, const AggregateOptions& opt = {}) const;
   AggregateResult run(const ObservationCube& cube, const AggregateOptions& opt = {}) const;
 
  private:
@@ -193,6 +232,10 @@ class AggregationPlan {
   std::vector<std::int32_t> ancestor_, dense_, targets_;  // dense_: unit → 0..targets−1 or −1
   std::vector<AncestorStatus> why_;                       // per unit, when dense_ is −1
 };
+
+/// Which build of the kernel's run path this CPU uses: "avx2" or "generic" (the environment variable
+/// DA06_KERNEL=generic forces the portable one). Results are identical; only speed differs.
+std::string_view aggregation_kernel();
 
 /// Convenience: `AggregationPlan(h, level, as_of).run(obs, opt)`.
 AggregateResult aggregate(const Hierarchy& h, const ObservationColumns& obs, Level level, Date as_of,
