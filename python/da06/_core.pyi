@@ -397,7 +397,8 @@ def aggregate_columns(hierarchy: Hierarchy, level: str, as_of: datetime.date, un
                       indicator_map: npt.NDArray[np.int32] | None, period: npt.NDArray[Any],
                       period_map: npt.NDArray[np.int32] | None, numerator: npt.NDArray[np.int64],
                       denominator: npt.NDArray[np.int64], indicator_count: int, period_count: int,
-                      thresholds: list[tuple[int, str, str]] = ..., chunk_rows: int = ...) -> dict[str, Any]: ...
+                      thresholds: list[tuple[int, str, str]] = ...) -> dict[str, Any]: ...
+def aggregation_kernel() -> str: ...
 def _engine_seconds(hierarchy: Hierarchy, level: str, as_of: datetime.date, unit: npt.NDArray[np.int32],
                     indicator: npt.NDArray[np.int32], period: npt.NDArray[np.int32], numerator: npt.NDArray[np.int64],
                     denominator: npt.NDArray[np.int64], indicator_count: int, period_count: int,

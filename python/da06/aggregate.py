@@ -147,7 +147,7 @@ UnitsLike = Union[Hierarchy, "pd.DataFrame", str, "os.PathLike[str]", Any]
 
 
 def aggregate(df: pd.DataFrame, units: UnitsLike, to_level: str = "province", as_of: DateLike | None = None, *,
-              targets: Mapping[str, Any] | None = None, chunk_rows: int = 0) -> pd.DataFrame:
+              targets: Mapping[str, Any] | None = None) -> pd.DataFrame:
     """Sum numerators and denominators up the hierarchy to ``to_level`` as of a date, then divide.
 
     ``df`` has columns ``unit, indicator, period, numerator, denominator``. ``unit`` holds unit ids
@@ -199,7 +199,7 @@ def aggregate(df: pd.DataFrame, units: UnitsLike, to_level: str = "province", as
                 op, val = _threshold(v)
                 th.append((pos[str(name)], op, val))
     r = _core.aggregate_columns(h.core, to_level, day, ucodes, umap, icodes, None, pcodes, None, num, den,
-                                len(inames), len(pnames), th, chunk_rows)
+                                len(inames), len(pnames), th)
     ids = h.ids
     out = pd.DataFrame({
         "unit": pd.Categorical.from_codes(r["unit"], categories=pd.Index(ids)) if len(ids) else r["unit"],
@@ -219,7 +219,7 @@ def aggregate(df: pd.DataFrame, units: UnitsLike, to_level: str = "province", as
     out.attrs.update({
         "level": to_level, "as_of": day.isoformat(), "rows_used": r["rows_used"], "rows_dropped": r["rows_dropped"],
         "dropped_units": dropped, "bad_rows": [{"row": i, "message": m} for i, m in r["bad_rows"]],
-        "bad_row_count": r["bad_row_count"], "seconds": r["seconds"], "chunks": r["chunks"],
+        "bad_row_count": r["bad_row_count"], "seconds": r["seconds"],
     })
     if r["rows_dropped"] or r["bad_row_count"]:
         warnings.warn(
