@@ -389,17 +389,22 @@ AggregateResult AggregationPlan::run(const ObservationView& o, const AggregateOp
   SlowRows slow(o, 0, U, I, P, dense_);
   const std::uint64_t cells = static_cast<std::uint64_t>(A) * I * P;
 
-  if (cells <= kDenseLimit) {
+  // Dense when the (targets + 1 trash) × I × P table is small enough.
+  if (cells + static_cast<std::uint64_t>(I) * P <= kDenseLimit) {
     const std::uint64_t IP = static_cast<std::uint64_t>(I) * P;
-    std::vector<std::uint32_t> base(U, detail::kNoTarget);
-    for (std::size_t u = 0; u < U; ++u)
+    // base[u]: the first cell of u's target, or the trash slab (cells .. cells + I·P) after the last target.
+    const auto trash = static_cast<std::uint32_t>(cells);
+    const std::size_t U32 = std::min<std::size_t>(U, 0x7FFFFFFFu);
+    std::vector<std::uint32_t> base(U32 + 1, trash);
+    for (std::size_t u = 0; u < U32; ++u)
       if (dense_[u] >= 0) base[u] = static_cast<std::uint32_t>(static_cast<std::uint64_t>(dense_[u]) * IP);
-    const detail::ScatterSpec spec{base.data(), static_cast<std::uint32_t>(std::min<std::size_t>(U, 0x7FFFFFFFu)), I, P};
+    const detail::ScatterSpec spec{base.data(), static_cast<std::uint32_t>(U32), I, P, trash};
+    const std::uint64_t slots = cells + IP;  // with the trash slab
     Sums<std::int64_t> acc(0);
     int bits = 0;
     const unsigned T = thread_count(opt.threads, o.n, cells);
     if (T <= 1) {
-      acc = Sums<std::int64_t>(cells);
+      acc = Sums<std::int64_t>(slots);
       bits = bit_width(detail::scatter_add(o, spec, acc.view(), slow).count_or);
     } else {
       // Each thread sums a contiguous slice (whole kernel blocks) into its own table; the tables are then
@@ -412,7 +417,7 @@ AggregateResult AggregationPlan::run(const ObservationView& o, const AggregateOp
       auto work = [&](unsigned t) {
         try {
           const std::size_t b = std::min(o.n, t * per), e = t + 1 == T ? o.n : std::min(o.n, (t + 1) * per);
-          part[t].emplace(cells);  // zeroed by its own thread: the pages are faulted in in parallel
+          part[t].emplace(slots);  // zeroed by its own thread: the pages are faulted in in parallel
           rare[t].emplace(slice(o, b, e), b, U, I, P, dense_);
           bor[t] = detail::scatter_add(rare[t]->o, spec, part[t]->view(), *rare[t]).count_or;
         } catch (...) {
@@ -449,7 +454,7 @@ AggregateResult AggregationPlan::run(const ObservationView& o, const AggregateOp
       bits = bit_width(all);
     }
     const bool of = may_overflow(acc.rows, cells, bits);
-    Sums<int128> wacc(of ? cells : 0);
+    Sums<int128> wacc(of ? slots : 0);
     if (of) {
       // Some int64 sum may have overflowed: redo the pass in 128 bits (exact up to 2^64 rows of int64 values).
       slow.sink = Sink{};

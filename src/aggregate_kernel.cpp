@@ -197,10 +197,49 @@ void add_to(T& cell, std::int64_t v) {
     cell += v;
 }
 
+/// The row path for rows [j, e) of a block (int64 sums): one pass computes every key (a unit without a
+/// target, or out of range, lands in the trash slab and is noted as rare) and checks the codes and counts;
+/// a second pass adds. Splitting them keeps the adding loop short, so more of its cache misses are in
+/// flight at once (shuffled rows: ~20 % faster than one branchy loop). A stretch with a bad indicator or
+/// period code or a negative count is redone by the careful loop instead.
+template <class T>
+bool rows_fast(const std::uint32_t* __restrict un, const std::uint32_t* __restrict in, const std::uint32_t* __restrict pe,
+               const std::int64_t* __restrict nn, const std::int64_t* __restrict dd, std::size_t j, std::size_t e,
+               const ScatterSpec& s, T* __restrict an, T* __restrict ad, std::int64_t* __restrict ar,
+               std::size_t b, std::size_t* __restrict rare_rows, std::size_t& nr, std::uint64_t& bor_out) {
+  const std::uint32_t U = s.U, I = s.I, P = s.P, trash = s.trash;
+  const std::uint32_t* __restrict base = s.base;
+  std::uint32_t keys[kBlock];
+  std::size_t notes[kBlock];
+  std::uint32_t mk = 0, mp = 0;
+  std::uint64_t bor = 0;
+  std::size_t nn_rare = 0;
+  for (std::size_t i = j; i < e; ++i) {
+    const std::uint32_t u = std::min(un[i], U), k = in[i], p = pe[i];
+    mk = mk > k ? mk : k;
+    mp = mp > p ? mp : p;
+    bor |= static_cast<std::uint64_t>(nn[i] | dd[i]);
+    const std::uint32_t bs = base[u];
+    notes[nn_rare] = b + i;
+    nn_rare += bs == trash;
+    keys[i - j] = bs + k * P + p;
+  }
+  if ((mk >= I) | (mp >= P) | (bor >> 63 != 0)) return false;
+  for (std::size_t i = j; i < e; ++i) {
+    const std::uint32_t key = keys[i - j];
+    add_to(an[key], nn[i]);
+    add_to(ad[key], dd[i]);
+    ar[key] += 1;
+  }
+  for (std::size_t r = 0; r < nn_rare; ++r) rare_rows[nr++] = notes[r];
+  bor_out |= bor;
+  return true;
+}
+
 template <class T>
 ScatterStats scatter_impl(const ObservationView& o, const ScatterSpec& s, Accumulators<T> acc, RareRows& rare) {
   const ChunkFn chunk = kernel().fn;
-  const std::uint32_t U = s.U, I = s.I, P = s.P;
+  const std::uint32_t U = s.U, I = s.I, P = s.P, trash = s.trash;
   const std::uint32_t* __restrict base = s.base;
   T* __restrict an = acc.num;
   T* __restrict ad = acc.den;
@@ -224,7 +263,7 @@ ScatterStats scatter_impl(const ObservationView& o, const ScatterSpec& s, Accumu
           // The run path, when the first and last rows of the chunk say it may be one unit's consecutive cells.
           const std::size_t e = j + kChunk - 1;
           const std::uint32_t u0 = un[j];
-          if (u0 < U && un[e] == u0 && base[u0] != kNoTarget && in[j] < I && pe[j] < P && in[e] < I && pe[e] < P) {
+          if (u0 < U && un[e] == u0 && base[u0] != trash && in[j] < I && pe[j] < P && in[e] < I && pe[e] < P) {
             const std::uint32_t off = in[j] * P + pe[j];
             if (in[e] * P + pe[e] == off + (kChunk - 1)) {
               const std::size_t cell = static_cast<std::size_t>(base[u0]) + off;
@@ -237,27 +276,31 @@ ScatterStats scatter_impl(const ObservationView& o, const ScatterSpec& s, Accumu
           }
         }
       }
-      // The row path, for one chunk's worth of rows; or only up to the next unit when the unit changes
-      // after a few rows, so that the run path can start again on the new unit's first row.
+      // The row path: for one chunk's worth of rows when the chunk is one unit's (a hole or a repeat broke
+      // the run; try again after it); up to the next unit when the unit changes after a few rows (the run
+      // path can start again on the new unit's first row); otherwise the rows are not sorted by unit, and
+      // the row path takes the rest of the block in one stretch.
       std::size_t e = std::min(m, j + kChunk);
       if (e - j == kChunk && un[e - 1] != un[j]) {
         std::size_t f = j + 1;
         while (un[f] == un[j]) ++f;  // stops at e − 1 at the latest
-        if (f - j >= kResync) e = f;
+        e = f - j >= kResync ? f : m;
+      } else if (e - j < kChunk) {
+        e = m;
       }
+      if (rows_fast(un, in, pe, nn, dd, j, e, s, an, ad, ar, b, rare_rows, nr, bor)) {
+        j = e;
+        continue;
+      }
+      // The careful loop: a row with a bad code or a negative count in this stretch.
       for (; j < e; ++j) {
         const std::uint32_t u = un[j], k = in[j], p = pe[j];
         const std::int64_t x = nn[j], y = dd[j];
-        if (__builtin_expect(((u >= U) | (k >= I) | (p >= P) | ((x | y) < 0)) != 0, 0)) {
+        if (((u >= U) | (k >= I) | (p >= P) | ((x | y) < 0)) != 0 || base[u] == trash) {
           rare_rows[nr++] = b + j;
           continue;
         }
-        const std::uint32_t bs = base[u];
-        if (__builtin_expect(bs == kNoTarget, 0)) {
-          rare_rows[nr++] = b + j;
-          continue;
-        }
-        const std::size_t key = static_cast<std::size_t>(bs) + k * P + p;
+        const std::size_t key = static_cast<std::size_t>(base[u]) + k * P + p;
         add_to(an[key], x);
         add_to(ad[key], y);
         ar[key] += 1;

@@ -16,12 +16,13 @@ namespace da06 {
 inline namespace v1 {
 namespace detail {
 
-/// `base[u]`: the offset of unit u's target slab (dense target × I × P), or kNoTarget.
-inline constexpr std::uint32_t kNoTarget = 0xFFFFFFFFu;
-
+/// `base[u]`: the offset of unit u's target slab (dense target × I × P), or `trash` for a unit without a
+/// target. `base` has U + 1 entries, `base[U] == trash`. The accumulators hold trash + I·P cells: the
+/// trash slab absorbs the rows of units without a target (reported as rare rows; its sums are garbage).
 struct ScatterSpec {
-  const std::uint32_t* base = nullptr;  // U entries
+  const std::uint32_t* base = nullptr;  // U + 1 entries
   std::uint32_t U = 0, I = 0, P = 0;
+  std::uint32_t trash = 0;  // = targets · I · P, the first cell of the trash slab
 };
 
 template <class T>

@@ -69,18 +69,23 @@ TEST_CASE("aggregate kernel: the run path on sorted exports equals a naive refer
   for (int anomalies : {0, 1, 20}) {
     Export e = sorted_export(rng, U, I, P, anomalies);
     // Units → targets: some units have none (a unit without an ancestor on the date).
-    std::vector<std::uint32_t> base(U);
+    const std::size_t cells = static_cast<std::size_t>(A) * I * P, n = e.unit.size();
+    const auto trash = static_cast<std::uint32_t>(cells);
+    std::vector<std::uint32_t> base(U + 1, trash);
     std::vector<std::int32_t> target(U);
     for (std::int32_t u = 0; u < U; ++u) {
       target[u] = rng() % 7 == 0 ? -1 : static_cast<std::int32_t>(rng() % A);
-      base[u] = target[u] < 0 ? da06::detail::kNoTarget : static_cast<std::uint32_t>(target[u] * I * P);
+      if (target[u] >= 0) base[u] = static_cast<std::uint32_t>(target[u] * I * P);
     }
-    const std::size_t cells = static_cast<std::size_t>(A) * I * P, n = e.unit.size();
-    std::vector<std::int64_t> sn(cells), sd(cells), sr(cells);
+    std::vector<std::int64_t> sn(cells + I * P), sd(sn.size()), sr(sn.size());
     Collect rare;
     da06::ObservationView o(e.unit.data(), e.ind.data(), e.per.data(), e.num.data(), e.den.data(), n);
-    const auto stats = da06::detail::scatter_add(o, {base.data(), static_cast<std::uint32_t>(U), static_cast<std::uint32_t>(I), static_cast<std::uint32_t>(P)},
-                                                 da06::detail::Accumulators<std::int64_t>{sn.data(), sd.data(), sr.data()}, rare);
+    const auto stats = da06::detail::scatter_add(
+        o, {base.data(), static_cast<std::uint32_t>(U), static_cast<std::uint32_t>(I), static_cast<std::uint32_t>(P), trash},
+        da06::detail::Accumulators<std::int64_t>{sn.data(), sd.data(), sr.data()}, rare);
+    sn.resize(cells);  // the trash slab's sums are garbage by design
+    sd.resize(cells);
+    sr.resize(cells);
     // The naive reference.
     std::vector<std::int64_t> wn(cells), wd(cells), wr(cells);
     std::vector<std::size_t> want_rare;
@@ -115,12 +120,16 @@ TEST_CASE("aggregate kernel: shuffled rows take the row path and give the same s
   Export e = sorted_export(rng, 12, 8, 10, 5);
   auto run = [&](const Export& x) {
     const std::int32_t U = 12, I = 8, P = 10;
-    std::vector<std::uint32_t> base(U);
+    const auto trash = static_cast<std::uint32_t>(3 * I * P);
+    std::vector<std::uint32_t> base(U + 1, trash);
     for (std::int32_t u = 0; u < U; ++u) base[u] = static_cast<std::uint32_t>((u % 3) * I * P);
-    std::vector<std::int64_t> sn(3 * I * P), sd(sn.size()), sr(sn.size());
+    std::vector<std::int64_t> sn(4 * I * P), sd(sn.size()), sr(sn.size());
     Collect rare;
     da06::ObservationView o(x.unit.data(), x.ind.data(), x.per.data(), x.num.data(), x.den.data(), x.unit.size());
-    auto st = da06::detail::scatter_add(o, {base.data(), 12u, 8u, 10u}, da06::detail::Accumulators<std::int64_t>{sn.data(), sd.data(), sr.data()}, rare);
+    auto st = da06::detail::scatter_add(o, {base.data(), 12u, 8u, 10u, trash}, da06::detail::Accumulators<std::int64_t>{sn.data(), sd.data(), sr.data()}, rare);
+    sn.resize(trash);
+    sd.resize(trash);
+    sr.resize(trash);
     return std::make_tuple(sn, sd, sr, rare.got.size(), st.run_rows);
   };
   Export s = e;

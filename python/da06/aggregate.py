@@ -5,7 +5,7 @@
 
 The observation columns cross into C++ without copies (see bindings/python/register_aggregate.cpp):
 int64 numerators/denominators are read in place, and categorical or integer code columns are read in
-place at whatever width pandas chose, in chunks, with the GIL released.
+place at whatever width pandas chose (the engine stages them 2048 rows at a time), with the GIL released.
 """
 from __future__ import annotations
 
