@@ -40,12 +40,19 @@ def _pending() -> NotImplementedError:
 class Hierarchy:
     """An immutable, dated hierarchy of units. Unit i is the i-th unit given (``ids[i]``)."""
 
-    __slots__ = ("_h", "warnings", "_index")
+    __slots__ = ("_h", "warnings", "_index", "_ids")
 
     def __init__(self, core: _core.Hierarchy, warnings: list[Diagnostic] | None = None) -> None:
         self._h = core
         self.warnings = list(warnings or [])
         self._index: dict[str, int] | None = None
+        self._ids: pd.Index | None = None
+
+    def _id_index(self) -> pd.Index:
+        """The ids as a pandas Index (built once): vectorised id → unit index lookups."""
+        if self._ids is None:
+            self._ids = pd.Index(self._h.ids, dtype=object)
+        return self._ids
 
     @classmethod
     def from_frame(cls, df: pd.DataFrame) -> Hierarchy:
@@ -112,17 +119,17 @@ class Hierarchy:
         return f"<da06.Hierarchy of {len(self)} units>"
 
 
-def _codes(col: "pd.Series[Any]", what: str) -> tuple[npt.NDArray[Any], list[Any]]:
+def _codes(col: "pd.Series[Any]", what: str) -> tuple[npt.NDArray[Any], pd.Index]:
     """(integer codes as stored — no copy for a categorical or an integer column, names of the codes)."""
     if isinstance(col.dtype, pd.CategoricalDtype):
         cat = col.array
-        return np.ascontiguousarray(cat.codes), list(cat.categories)
+        return np.ascontiguousarray(cat.codes), pd.Index(cat.categories)
     if pd.api.types.is_integer_dtype(col.dtype) and not pd.api.types.is_extension_array_dtype(col.dtype):
         a = np.ascontiguousarray(col.to_numpy())
         hi = int(a.max()) + 1 if a.size else 0
-        return a, list(range(hi))
+        return a, pd.RangeIndex(hi)
     codes, uniques = pd.factorize(col, sort=True)
-    return codes, list(uniques)
+    return codes, pd.Index(uniques)
 
 
 def _counts(col: "pd.Series[Any]", what: str) -> npt.NDArray[np.int64]:
@@ -177,14 +184,14 @@ def aggregate(df: pd.DataFrame, units: UnitsLike, to_level: str = "province", as
         umap = None
     else:
         ucodes, unames = _codes(ucol, "unit")
-        ix = h.index()
-        missing = [u for u in unames if str(u) not in ix]
-        if missing:
+        pos = h._id_index().get_indexer(unames.astype(str))
+        if (pos < 0).any():
             from ._errors import DataError
 
-            raise DataError(f"aggregate: {len(missing)} unit id(s) are not in the hierarchy, e.g. {missing[:5]}",
+            missing = [str(u) for u in unames[pos < 0][:5]]
+            raise DataError(f"aggregate: {int((pos < 0).sum())} unit id(s) are not in the hierarchy, e.g. {missing}",
                             field="unit")
-        umap = np.fromiter((ix[str(u)] for u in unames), dtype=np.int32, count=len(unames))
+        umap = pos.astype(np.int32)
         if np.array_equal(umap, np.arange(len(umap), dtype=np.int32)):
             umap = None  # the categories are the hierarchy's units in order: codes are unit indices
     icodes, inames = _codes(df["indicator"], "indicator")
@@ -193,18 +200,21 @@ def aggregate(df: pd.DataFrame, units: UnitsLike, to_level: str = "province", as
     den = _counts(df["denominator"], "denominator")
     th = []
     if targets:
-        pos = {str(n): i for i, n in enumerate(inames)}
+        code_of = {str(n): i for i, n in enumerate(inames)}
         for name, v in targets.items():
-            if str(name) in pos:
+            if str(name) in code_of:
                 op, val = _threshold(v)
-                th.append((pos[str(name)], op, val))
+                th.append((code_of[str(name)], op, val))
     r = _core.aggregate_columns(h.core, to_level, day, ucodes, umap, icodes, None, pcodes, None, num, den,
                                 len(inames), len(pnames), th)
-    ids = h.ids
+    ids = h._id_index()
+    # Groups come ordered by unit index: the distinct units are where the column changes.
+    gu = r["unit"]
+    present = gu[np.flatnonzero(np.diff(gu, prepend=-1))] if len(gu) else gu
     out = pd.DataFrame({
-        "unit": pd.Categorical.from_codes(r["unit"], categories=pd.Index(ids)) if len(ids) else r["unit"],
-        "indicator": pd.Categorical.from_codes(r["indicator"], categories=pd.Index(inames)),
-        "period": pd.Categorical.from_codes(r["period"], categories=pd.Index(pnames)),
+        "unit": pd.Categorical.from_codes(np.searchsorted(present, gu).astype(np.int32), categories=ids[present]),
+        "indicator": pd.Categorical.from_codes(r["indicator"], categories=inames),
+        "period": pd.Categorical.from_codes(r["period"], categories=pnames),
         "rows": r["rows"],
         "numerator": r["numerator"],
         "denominator": r["denominator"],
@@ -213,7 +223,6 @@ def aggregate(df: pd.DataFrame, units: UnitsLike, to_level: str = "province", as
         "status": pd.Categorical.from_codes(r["status"].astype(np.int8),
                                             categories=pd.Index(["met", "not_met", "no_target", "no_denominator"])),
     })
-    out["unit"] = out["unit"].cat.remove_unused_categories()
     dropped = [{"unit": ids[u], "reason": why, "rows": rows, "numerator": n, "denominator": d}
                for (u, why, rows, n, d) in r["dropped"]]
     out.attrs.update({
