@@ -79,6 +79,21 @@ case "$MODE" in
       say "fuzz smoke runs (clang, libFuzzer)"
       bash tests/fuzz/run.sh "${DA06_FUZZ_SECONDS:-20}"
     fi
+    if [ "${DA06_SKIP_PIP_INSTALL:-0}" != 1 ]; then
+      # What a user does: `pip install .` (isolated build: scikit-build-core and pybind11 from PyPI),
+      # here into a scratch target, then import the installed package, not the one in python/.
+      say "pip install . (wheel build with scikit-build-core), then import the installed da06"
+      rm -rf build/pip-target
+      CMAKE_BUILD_PARALLEL_LEVEL=$(nproc) .venv/bin/python -m pip install -q --no-deps --target build/pip-target \
+        -Cbuild-dir=build/wheel .
+      PYTHONPATH="$ROOT/build/pip-target" .venv/bin/python -c '
+import os, da06
+where = os.path.dirname(da06.__file__)
+assert where.startswith(os.path.abspath("build/pip-target")), where
+fw = da06.load_default()
+days = da06.Calendar.vietnam().workdays_between("2024-01-01", "2024-12-31")
+print(f"installed da06 {da06.__version__} from {where}: {len(fw.tasks_frame())} tasks, {days} working days in 2024")'
+    fi
     ;;
   *)
     echo "usage: tools/dev.sh run|test" >&2
