@@ -271,16 +271,16 @@ unsigned thread_count(unsigned asked, std::size_t n, std::uint64_t cells) {
 /// Accumulators, one array each, allocated together.
 template <class T>
 struct Sums {
-  std::vector<T> num, den;
-  std::vector<std::int64_t> rows;
-  explicit Sums(std::size_t cells) : num(cells, 0), den(cells, 0), rows(cells, 0) {}
+  detail::ZeroArray<T> num, den;
+  detail::ZeroArray<std::int64_t> rows;
+  explicit Sums(std::size_t cells) : num(cells), den(cells), rows(cells) {}
   detail::Accumulators<T> view() { return {num.data(), den.data(), rows.data()}; }
 };
 
 int bit_width(std::uint64_t v) { return v == 0 ? 0 : 64 - __builtin_clzll(v); }
 
 /// Could some int64 cell sum have overflowed? (rows·2^bits > 2^63 for the fullest cell.)
-bool may_overflow(const std::vector<std::int64_t>& rows, std::size_t cells, int max_bits) {
+bool may_overflow(const detail::ZeroArray<std::int64_t>& rows, std::size_t cells, int max_bits) {
   std::int64_t most = 0;
   for (std::size_t c = 0; c < cells; ++c) most = std::max(most, rows[c]);
   if (most == 0) return false;
@@ -459,7 +459,7 @@ AggregateResult AggregationPlan::run(const ObservationView& o, const AggregateOp
       // Some int64 sum may have overflowed: redo the pass in 128 bits (exact up to 2^64 rows of int64 values).
       slow.sink = Sink{};
       slow.drop = DropSums{};
-      Sums<std::int64_t>(0).num.swap(acc.num);
+      acc.num = detail::ZeroArray<std::int64_t>(0);  // free the int64 sums before the 128-bit ones fill up
       detail::scatter_add(o, spec, wacc.view(), slow);
     }
     const std::int64_t* rows_of = of ? wacc.rows.data() : acc.rows.data();

@@ -19,6 +19,12 @@
 
 #include <algorithm>
 #include <cstdlib>
+#include <cstring>
+#include <new>
+
+#if defined(__linux__)
+#include <sys/mman.h>
+#endif
 #include <limits>
 #include <type_traits>
 
@@ -333,6 +339,40 @@ std::int32_t max_value(const CodeView& c, std::size_t n) {
 }
 
 std::string_view kernel_isa() { return kernel().name; }
+
+void* zero_alloc(std::size_t bytes, bool& mapped) {
+  mapped = false;
+  if (bytes == 0) return nullptr;
+#if defined(__linux__)
+  constexpr std::size_t kMapFrom = std::size_t{1} << 20;
+  if (bytes >= kMapFrom) {
+    void* p = ::mmap(nullptr, bytes, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+    if (p != MAP_FAILED) {
+#ifdef MADV_HUGEPAGE
+      ::madvise(p, bytes, MADV_HUGEPAGE);  // a request: without THP the pages are simply 4 KiB
+#endif
+      mapped = true;
+      return p;
+    }
+  }
+#endif
+  void* p = std::calloc(bytes, 1);
+  if (!p) throw std::bad_alloc();
+  return p;
+}
+
+void zero_free(void* p, std::size_t bytes, bool mapped) noexcept {
+  if (!p) return;
+#if defined(__linux__)
+  if (mapped) {
+    ::munmap(p, bytes);
+    return;
+  }
+#endif
+  (void)bytes;
+  (void)mapped;
+  std::free(p);
+}
 
 }  // namespace detail
 }  // namespace v1
