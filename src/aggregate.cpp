@@ -309,10 +309,10 @@ std::uint32_t code_count(std::int32_t given, const CodeView& codes, std::size_t 
 /// Fills the per-group derived columns (ratio, gap, status) once the sums are known. `wide_of(g, n, d)`
 /// gives the 128-bit sums of a group that has them (groups in increasing order).
 template <class WideOf>
-void finish_groups(const std::vector<std::int64_t>& num, const std::vector<std::int64_t>& den,
-                   const std::vector<std::optional<IndicatorThreshold>>& th, std::vector<double>& ratio_d,
-                   std::vector<double>& gap_d, std::vector<GroupStatus>& status, const std::vector<std::int32_t>& ind,
-                   bool any_wide, WideOf&& wide_of) {
+void finish_groups(const detail::BigVector<std::int64_t>& num, const detail::BigVector<std::int64_t>& den,
+                   const std::vector<std::optional<IndicatorThreshold>>& th, detail::BigVector<double>& ratio_d,
+                   detail::BigVector<double>& gap_d, detail::BigVector<GroupStatus>& status,
+                   const detail::BigVector<std::int32_t>& ind, bool any_wide, WideOf&& wide_of) {
   const std::size_t G = num.size();
   ratio_d.resize(G);
   gap_d.resize(G);

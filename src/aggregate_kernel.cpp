@@ -19,6 +19,7 @@
 
 #include <algorithm>
 #include <cstdlib>
+#include <cstdint>
 #include <cstring>
 #include <new>
 
@@ -340,38 +341,59 @@ std::int32_t max_value(const CodeView& c, std::size_t n) {
 
 std::string_view kernel_isa() { return kernel().name; }
 
-void* zero_alloc(std::size_t bytes, bool& mapped) {
-  mapped = false;
+namespace {
+// From 2 MiB up, memory is mapped in whole, aligned 2 MiB units: transparent huge pages only back
+// aligned 2 MiB ranges, so an unaligned mapping would still fault in 4 KiB pages.
+constexpr std::size_t kMapFrom = std::size_t{2} << 20;
+std::size_t mapped_length(std::size_t bytes) { return (bytes + kMapFrom - 1) / kMapFrom * kMapFrom; }
+}  // namespace
+
+void* big_alloc(std::size_t bytes) {
   if (bytes == 0) return nullptr;
 #if defined(__linux__)
-  constexpr std::size_t kMapFrom = std::size_t{1} << 20;
   if (bytes >= kMapFrom) {
-    void* p = ::mmap(nullptr, bytes, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
-    if (p != MAP_FAILED) {
+    const std::size_t len = mapped_length(bytes);
+    void* raw = ::mmap(nullptr, len + kMapFrom, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+    if (raw == MAP_FAILED) throw std::bad_alloc();
+    const auto r = reinterpret_cast<std::uintptr_t>(raw);
+    const std::uintptr_t a = (r + kMapFrom - 1) / kMapFrom * kMapFrom;
+    if (a > r) ::munmap(raw, a - r);                                             // the unaligned head
+    if (r + kMapFrom > a) ::munmap(reinterpret_cast<void*>(a + len), r + kMapFrom - a);  // and tail
+    void* p = reinterpret_cast<void*>(a);
 #ifdef MADV_HUGEPAGE
-      ::madvise(p, bytes, MADV_HUGEPAGE);  // a request: without THP the pages are simply 4 KiB
+    ::madvise(p, len, MADV_HUGEPAGE);  // a request: without THP the pages are simply 4 KiB
 #endif
-      mapped = true;
-      return p;
-    }
+    return p;
   }
 #endif
-  void* p = std::calloc(bytes, 1);
-  if (!p) throw std::bad_alloc();
+  return ::operator new(bytes);
+}
+
+void big_free(void* p, std::size_t bytes) noexcept {
+  if (!p) return;
+#if defined(__linux__)
+  if (bytes >= kMapFrom) {
+    ::munmap(p, mapped_length(bytes));
+    return;
+  }
+#endif
+  ::operator delete(p);
+}
+
+void* zero_alloc(std::size_t bytes, bool& mapped) {
+#if defined(__linux__)
+  mapped = bytes >= kMapFrom;
+#else
+  mapped = false;
+#endif
+  void* p = big_alloc(bytes);  // mapped pages are already zero
+  if (p && !mapped) std::memset(p, 0, bytes);
   return p;
 }
 
 void zero_free(void* p, std::size_t bytes, bool mapped) noexcept {
-  if (!p) return;
-#if defined(__linux__)
-  if (mapped) {
-    ::munmap(p, bytes);
-    return;
-  }
-#endif
-  (void)bytes;
   (void)mapped;
-  std::free(p);
+  big_free(p, bytes);
 }
 
 }  // namespace detail
