@@ -268,6 +268,31 @@ unsigned thread_count(unsigned asked, std::size_t n, std::uint64_t cells) {
   return std::max(1u, std::min<unsigned>(t, 64));
 }
 
+/// f(t) for t = 0..T−1, t = 0 on the calling thread; the first exception is rethrown after all have ended.
+template <class F>
+void in_parallel(unsigned T, F&& f) {
+  std::vector<std::exception_ptr> err(T);
+  auto guarded = [&](unsigned t) {
+    try {
+      f(t);
+    } catch (...) {
+      err[t] = std::current_exception();
+    }
+  };
+  std::vector<std::thread> pool;
+  pool.reserve(T - 1);
+  for (unsigned t = 1; t < T; ++t) pool.emplace_back(guarded, t);
+  guarded(0);
+  for (auto& th : pool) th.join();
+  for (auto& e : err)
+    if (e) std::rethrow_exception(e);
+}
+
+/// [begin, end) of part t of T equal parts of n.
+std::pair<std::size_t, std::size_t> part_of(std::size_t n, unsigned t, unsigned T) {
+  return {n * t / T, n * (t + 1) / T};
+}
+
 /// Accumulators, one array each, allocated together.
 template <class T>
 struct Sums {
@@ -306,23 +331,21 @@ std::uint32_t code_count(std::int32_t given, const CodeView& codes, std::size_t 
   return static_cast<std::uint32_t>(detail::max_value(codes, n) + 1);
 }
 
-/// Fills the per-group derived columns (ratio, gap, status) once the sums are known. `wide_of(g, n, d)`
-/// gives the 128-bit sums of a group that has them (groups in increasing order).
+/// Fills the per-group derived columns (ratio, gap, status) of groups [g0, g1) once the sums are known;
+/// the columns are already sized. `wide_of(g, n, d)` gives the 128-bit sums of a group that has them
+/// (called with increasing g).
 template <class WideOf>
 void finish_groups(const detail::BigVector<std::int64_t>& num, const detail::BigVector<std::int64_t>& den,
                    const std::vector<std::optional<IndicatorThreshold>>& th, detail::BigVector<double>& ratio_d,
                    detail::BigVector<double>& gap_d, detail::BigVector<GroupStatus>& status,
-                   const detail::BigVector<std::int32_t>& ind, bool any_wide, WideOf&& wide_of) {
-  const std::size_t G = num.size();
-  ratio_d.resize(G);
-  gap_d.resize(G);
-  status.resize(G);
+                   const detail::BigVector<std::int32_t>& ind, std::size_t g0, std::size_t g1, bool any_wide,
+                   WideOf&& wide_of) {
   const double nan = std::numeric_limits<double>::quiet_NaN();
   std::vector<double> th_d(th.size(), nan);
   for (std::size_t k = 0; k < th.size(); ++k)
     if (th[k]) th_d[k] = th[k]->value.to_double();
   constexpr std::int64_t exact = std::int64_t{1} << 53;
-  for (std::size_t g = 0; g < G; ++g) {
+  for (std::size_t g = g0; g < g1; ++g) {
     int128 wn = 0, wd = 0;
     const bool wide = any_wide && wide_of(g, wn, wd);
     const std::size_t k = static_cast<std::size_t>(ind[g]);
@@ -387,6 +410,7 @@ AggregateResult AggregationPlan::run(const ObservationView& o, const AggregateOp
   r.as_of_ = as_of_;
   r.thresholds_ = opt.thresholds;
   SlowRows slow(o, 0, U, I, P, dense_);
+  unsigned derived_threads = 1;
   const std::uint64_t cells = static_cast<std::uint64_t>(A) * I * P;
 
   // Dense when the (targets + 1 trash) × I × P table is small enough.
@@ -412,40 +436,34 @@ AggregateResult AggregationPlan::run(const ObservationView& o, const AggregateOp
       std::vector<std::optional<Sums<std::int64_t>>> part(T);
       std::vector<std::optional<SlowRows>> rare(T);
       std::vector<std::uint64_t> bor(T, 0);
-      std::vector<std::exception_ptr> err(T);
       const std::size_t per = (o.n / T + 2047) / 2048 * 2048;
-      auto work = [&](unsigned t) {
-        try {
-          const std::size_t b = std::min(o.n, t * per), e = t + 1 == T ? o.n : std::min(o.n, (t + 1) * per);
-          part[t].emplace(slots);  // zeroed by its own thread: the pages are faulted in in parallel
-          rare[t].emplace(slice(o, b, e), b, U, I, P, dense_);
-          bor[t] = detail::scatter_add(rare[t]->o, spec, part[t]->view(), *rare[t]).count_or;
-        } catch (...) {
-          err[t] = std::current_exception();
-        }
-      };
-      std::vector<std::thread> pool;
-      pool.reserve(T - 1);
-      for (unsigned t = 1; t < T; ++t) pool.emplace_back(work, t);
-      work(0);
-      for (auto& th : pool) th.join();
-      for (auto& e : err)
-        if (e) std::rethrow_exception(e);
+      in_parallel(T, [&](unsigned t) {
+        const std::size_t b = std::min(o.n, t * per), e = t + 1 == T ? o.n : std::min(o.n, (t + 1) * per);
+        part[t].emplace(slots);  // zeroed by its own thread: the pages are faulted in in parallel
+        rare[t].emplace(slice(o, b, e), b, U, I, P, dense_);
+        bor[t] = detail::scatter_add(rare[t]->o, spec, part[t]->view(), *rare[t]).count_or;
+      });
       acc = std::move(*part[0]);
-      std::uint64_t all = bor[0];
-      for (unsigned t = 1; t < T; ++t) {
+      // Add the other tables into the first, each thread a range of cells.
+      in_parallel(T, [&](unsigned t) {
+        const auto [c0, c1] = part_of(cells, t, T);
         auto* __restrict an = acc.num.data();
         auto* __restrict ad = acc.den.data();
         auto* __restrict ar = acc.rows.data();
-        const auto* __restrict pn = part[t]->num.data();
-        const auto* __restrict pd = part[t]->den.data();
-        const auto* __restrict pr = part[t]->rows.data();
-        for (std::uint64_t c = 0; c < cells; ++c) {
-          an[c] = static_cast<std::int64_t>(static_cast<std::uint64_t>(an[c]) + static_cast<std::uint64_t>(pn[c]));
-          ad[c] = static_cast<std::int64_t>(static_cast<std::uint64_t>(ad[c]) + static_cast<std::uint64_t>(pd[c]));
-          ar[c] += pr[c];
+        for (unsigned q = 1; q < T; ++q) {
+          const auto* __restrict pn = part[q]->num.data();
+          const auto* __restrict pd = part[q]->den.data();
+          const auto* __restrict pr = part[q]->rows.data();
+          for (std::uint64_t c = c0; c < c1; ++c) {
+            an[c] = static_cast<std::int64_t>(static_cast<std::uint64_t>(an[c]) + static_cast<std::uint64_t>(pn[c]));
+            ad[c] = static_cast<std::int64_t>(static_cast<std::uint64_t>(ad[c]) + static_cast<std::uint64_t>(pd[c]));
+            ar[c] += pr[c];
+          }
         }
-        part[t].reset();
+      });
+      std::uint64_t all = 0;
+      for (unsigned t = 0; t < T; ++t) {
+        if (t) part[t].reset();
         all |= bor[t];
       }
       slow.sink = std::move(rare[0]->sink);
@@ -463,36 +481,50 @@ AggregateResult AggregationPlan::run(const ObservationView& o, const AggregateOp
       detail::scatter_add(o, spec, wacc.view(), slow);
     }
     const std::int64_t* rows_of = of ? wacc.rows.data() : acc.rows.data();
-    std::size_t G = 0;
-    for (std::uint64_t c = 0; c < cells; ++c) G += rows_of[c] != 0;
+    // The groups, in cell order. With threads: each counts the present cells of a range of targets, then
+    // fills its own slice of the result (offsets from the counts).
+    const unsigned TC = of ? 1 : T;
+    std::vector<std::size_t> first(TC + 1, 0);
+    in_parallel(TC, [&](unsigned t) {
+      const auto [a0, a1] = part_of(A, t, TC);
+      std::size_t G = 0;
+      for (std::uint64_t c = a0 * IP; c < a1 * IP; ++c) G += rows_of[c] != 0;
+      first[t + 1] = G;
+    });
+    for (unsigned t = 0; t < TC; ++t) first[t + 1] += first[t];
+    const std::size_t G = first[TC];
     r.unit_.resize(G);
     r.indicator_.resize(G);
     r.period_.resize(G);
     r.num_.resize(G);
     r.den_.resize(G);
     r.rows_.resize(G);
-    std::size_t g = 0;
-    std::uint64_t c = 0;
-    for (std::size_t a = 0; a < A; ++a)
-      for (std::uint32_t k = 0; k < I; ++k)
-        for (std::uint32_t p = 0; p < P; ++p, ++c) {
-          const std::int64_t rows = rows_of[c];
-          if (!rows) continue;
-          r.unit_[g] = targets_[a];
-          r.indicator_[g] = static_cast<std::int32_t>(k);
-          r.period_[g] = static_cast<std::int32_t>(p);
-          r.rows_[g] = rows;
-          if (of) {
-            const int128 n = wacc.num[c], d = wacc.den[c];
-            r.num_[g] = static_cast<std::int64_t>(n);
-            r.den_[g] = static_cast<std::int64_t>(d);
-            if (!fits64(n) || !fits64(d)) r.wide_.push_back({g, n, d});
-          } else {
-            r.num_[g] = acc.num[c];
-            r.den_[g] = acc.den[c];
+    in_parallel(TC, [&](unsigned t) {
+      const auto [a0, a1] = part_of(A, t, TC);
+      std::size_t g = first[t];
+      std::uint64_t c = a0 * IP;
+      for (std::size_t a = a0; a < a1; ++a)
+        for (std::uint32_t k = 0; k < I; ++k)
+          for (std::uint32_t p = 0; p < P; ++p, ++c) {
+            const std::int64_t rows = rows_of[c];
+            if (!rows) continue;
+            r.unit_[g] = targets_[a];
+            r.indicator_[g] = static_cast<std::int32_t>(k);
+            r.period_[g] = static_cast<std::int32_t>(p);
+            r.rows_[g] = rows;
+            if (of) {  // one thread only (TC == 1): wide_ is appended in group order
+              const int128 n = wacc.num[c], d = wacc.den[c];
+              r.num_[g] = static_cast<std::int64_t>(n);
+              r.den_[g] = static_cast<std::int64_t>(d);
+              if (!fits64(n) || !fits64(d)) r.wide_.push_back({g, n, d});
+            } else {
+              r.num_[g] = acc.num[c];
+              r.den_[g] = acc.den[c];
+            }
+            ++g;
           }
-          ++g;
-        }
+    });
+    derived_threads = TC;
   } else {
     // Sparse fallback for very large key spaces: hash map of 128-bit sums (no overflow possible).
     std::unordered_map<Key, std::size_t, KeyHash> index;
@@ -533,18 +565,25 @@ AggregateResult AggregationPlan::run(const ObservationView& o, const AggregateOp
   Sink& sink = slow.sink;
   DropSums& drop = slow.drop;
 
-  // Derived columns.
-  std::size_t wi = 0;
-  finish_groups(r.num_, r.den_, r.thresholds_, r.ratio_d_, r.gap_d_, r.status_, r.indicator_, !r.wide_.empty(),
-                [&](std::size_t g, int128& n, int128& d) {
-                  while (wi < r.wide_.size() && r.wide_[wi].group < g) ++wi;
-                  if (wi < r.wide_.size() && r.wide_[wi].group == g) {
-                    n = r.wide_[wi].num;
-                    d = r.wide_[wi].den;
-                    return true;
-                  }
-                  return false;
-                });
+  // Derived columns (in parallel over ranges of groups when the pass was; the wide groups are few and
+  // found by binary search from each range's start).
+  r.ratio_d_.resize(r.num_.size());
+  r.gap_d_.resize(r.num_.size());
+  r.status_.resize(r.num_.size());
+  in_parallel(r.wide_.empty() ? derived_threads : 1, [&](unsigned t) {
+    const auto [g0, g1] = part_of(r.num_.size(), t, r.wide_.empty() ? derived_threads : 1);
+    std::size_t wi = 0;
+    finish_groups(r.num_, r.den_, r.thresholds_, r.ratio_d_, r.gap_d_, r.status_, r.indicator_, g0, g1,
+                  !r.wide_.empty(), [&](std::size_t g, int128& n, int128& d) {
+                    while (wi < r.wide_.size() && r.wide_[wi].group < g) ++wi;
+                    if (wi < r.wide_.size() && r.wide_[wi].group == g) {
+                      n = r.wide_[wi].num;
+                      d = r.wide_[wi].den;
+                      return true;
+                    }
+                    return false;
+                  });
+  });
   for (const auto& g : r.rows_) r.rows_used_ += static_cast<std::size_t>(g);
   if (!drop.rows.empty())
     for (std::size_t u = 0; u < U; ++u)
