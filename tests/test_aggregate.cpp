@@ -4,6 +4,8 @@
 
 #include <doctest/doctest.h>
 
+#include "aggregate_units.hpp"
+
 #include <cstdint>
 #include <limits>
 #include <map>
@@ -17,22 +19,8 @@ using da06::Ratio;
 
 namespace {
 
-const char* kUnits =
-    "id,parent,level,valid_from,valid_to\n"
-    "VN,,nation,,\n"
-    "P,VN,province,,\n"
-    "Q,VN,province,,\n"
-    "D1,P,district,,2025-06-30\n"
-    "C1,D1,commune,,2025-06-30\n"
-    "C2,D1,commune,,2025-06-30\n"
-    "N1,P,commune,2025-07-01,\n"
-    "N2,Q,commune,2025-07-01,\n";
-
-da06::Hierarchy units() {
-  auto r = da06::load_hierarchy_csv(kUnits, "units.csv");
-  REQUIRE(r.ok());
-  return r.hierarchy;
-}
+using da06_test::kUnits;
+using da06_test::units;
 
 const Date d2024(2024, 12, 31), d2026(2026, 1, 1);
 

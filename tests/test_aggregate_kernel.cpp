@@ -7,6 +7,8 @@
 
 #include <doctest/doctest.h>
 
+#include "aggregate_units.hpp"
+
 #include <algorithm>
 #include <cstdint>
 #include <cstdlib>
@@ -154,21 +156,7 @@ TEST_CASE("aggregate kernel: shuffled rows take the row path and give the same s
 
 namespace {
 
-const char* kUnits =
-    "id,parent,level,valid_from,valid_to\n"
-    "VN,,nation,,\n"
-    "P,VN,province,,\n"
-    "Q,VN,province,,\n"
-    "D1,P,district,,2025-06-30\n"
-    "C1,D1,commune,,2025-06-30\n"
-    "N1,P,commune,2025-07-01,\n"
-    "N2,Q,commune,2025-07-01,\n";
-
-da06::Hierarchy units() {
-  auto r = da06::load_hierarchy_csv(kUnits, "units.csv");
-  REQUIRE(r.ok());
-  return r.hierarchy;
-}
+using da06_test::units;
 
 void check_same(const da06::AggregateResult& a, const da06::AggregateResult& b) {
   REQUIRE(a.size() == b.size());
@@ -197,6 +185,19 @@ void check_same(const da06::AggregateResult& a, const da06::AggregateResult& b) 
   }
 }
 
+/// n random rows over units 0..U−1, indicators 0..I−1, periods 0..P−1; numerator = denominator / 3.
+Export random_rows(std::mt19937_64& rng, std::size_t n, std::size_t U, std::int32_t I, std::int32_t P, std::uint64_t den_max) {
+  Export e;
+  for (std::size_t i = 0; i < n; ++i) {
+    e.unit.push_back(static_cast<std::int32_t>(rng() % U));
+    e.ind.push_back(static_cast<std::int32_t>(rng() % static_cast<std::uint64_t>(I)));
+    e.per.push_back(static_cast<std::int32_t>(rng() % static_cast<std::uint64_t>(P)));
+    e.den.push_back(static_cast<std::int64_t>(rng() % den_max));
+    e.num.push_back(e.den.back() / 3);
+  }
+  return e;
+}
+
 }  // namespace
 
 TEST_CASE("aggregate kernel: code columns of every width, with and without a map, equal the int32 run") {
@@ -205,16 +206,10 @@ TEST_CASE("aggregate kernel: code columns of every width, with and without a map
   da06::AggregationPlan plan(h, Level::province, d);
   std::mt19937_64 rng(3);
   const std::size_t n = 5000;
-  // Unit indices 0..6 (C1 and D1 have no province in 2026: dropped), indicators 0..2, periods 0..3.
-  std::vector<std::int32_t> u32(n), k32(n), p32(n);
-  std::vector<std::int64_t> num(n), den(n);
-  for (std::size_t i = 0; i < n; ++i) {
-    u32[i] = static_cast<std::int32_t>(rng() % h.size());
-    k32[i] = static_cast<std::int32_t>(rng() % 3);
-    p32[i] = static_cast<std::int32_t>(rng() % 4);
-    den[i] = static_cast<std::int64_t>(rng() % 100);
-    num[i] = den[i] / 3;
-  }
+  // Unit indices 0..7 (D1, C1, C2 have no province in 2026: dropped), indicators 0..2, periods 0..3.
+  Export e = random_rows(rng, n, h.size(), 3, 4, 100);
+  std::vector<std::int32_t>&u32 = e.unit, &k32 = e.ind, &p32 = e.per;
+  std::vector<std::int64_t>&num = e.num, &den = e.den;
   da06::AggregateOptions opt;
   opt.thresholds.assign(3, da06::IndicatorThreshold::percent("30"));
   const auto want = plan.run(da06::ObservationColumns{u32.data(), k32.data(), p32.data(), num.data(), den.data(), n}, opt);
@@ -247,7 +242,7 @@ TEST_CASE("aggregate kernel: code columns of every width, with and without a map
                      opt);
   REQUIRE(r1.bad_row_count() == 2);
   CHECK(r1.bad_rows()[0].row == 10);
-  CHECK(r1.bad_rows()[0].message.find("unit code 7 is not in the code map (0..7-1)") != std::string::npos);
+  CHECK(r1.bad_rows()[0].message.find("unit code 8 is not in the code map (0..8-1)") != std::string::npos);
   CHECK(r1.bad_rows()[1].message.find("unit code -1 is not in the code map") != std::string::npos);
   auto r2 = plan.run(da06::ObservationView({u64.data(), da06::CodeType::i64}, k32.data(), p32.data(), num.data(), den.data(), n), opt);
   REQUIRE(r2.bad_row_count() == 1);
@@ -260,15 +255,10 @@ TEST_CASE("aggregate kernel: any number of threads gives the same result, bad ro
   da06::AggregationPlan plan(h, Level::province, Date(2026, 1, 1));
   std::mt19937_64 rng(11);
   const std::size_t n = 30011;
-  std::vector<std::int32_t> u(n), k(n), p(n);
-  std::vector<std::int64_t> num(n), den(n);
-  for (std::size_t i = 0; i < n; ++i) {
-    u[i] = static_cast<std::int32_t>(rng() % h.size());
-    k[i] = static_cast<std::int32_t>(rng() % 5);
-    p[i] = static_cast<std::int32_t>(rng() % 6);
-    den[i] = static_cast<std::int64_t>(rng() % 1000);
-    num[i] = rng() % 500 == 0 ? -3 : den[i] / 2;  // some negative counts: bad rows in every slice
-  }
+  Export e = random_rows(rng, n, h.size(), 5, 6, 1000);
+  std::vector<std::int32_t>&u = e.unit, &k = e.ind, &p = e.per;
+  std::vector<std::int64_t>&num = e.num, &den = e.den;
+  for (std::size_t i = 0; i < n; i += 500) num[i] = -3;  // some negative counts: bad rows in every slice
   k[7] = 99;
   k[n - 1] = -2;
   da06::ObservationColumns cols{u.data(), k.data(), p.data(), num.data(), den.data(), n};
