@@ -69,19 +69,6 @@ case "$MODE" in
     "$BUILD/da06" report
     ;;
   test)
-    pip_pid=
-    if [ "${DA06_SKIP_PIP_INSTALL:-0}" != 1 ]; then
-      # What a user does: `pip install .` (isolated build: scikit-build-core and pybind11 from PyPI), here
-      # into a scratch target. It compiles the library again (~4 min on 2 cores), so it runs in the
-      # background while the tests below use the other core; its import is checked at the end.
-      say "pip install . in the background (log: build/pip-install.log)"
-      rm -rf build/pip-target
-      # Its own process group (setsid), so that a failing test step stops the whole build with it.
-      CMAKE_BUILD_PARALLEL_LEVEL=$(nproc) setsid .venv/bin/python -m pip install -q --no-deps \
-        --target build/pip-target -Cbuild-dir=build/wheel . > build/pip-install.log 2>&1 &
-      pip_pid=$!
-      trap '[ -n "$pip_pid" ] && kill -- "-$pip_pid" 2>/dev/null || true' EXIT
-    fi
     say "C++ tests (ctest)"
     ctest --test-dir "$BUILD" --output-on-failure --parallel "$(nproc)"
     say "type check (mypy --strict)"
@@ -92,15 +79,13 @@ case "$MODE" in
       say "fuzz smoke runs (clang, libFuzzer)"
       bash tests/fuzz/run.sh "${DA06_FUZZ_SECONDS:-20}"
     fi
-    if [ -n "$pip_pid" ]; then
+    if [ "${DA06_SKIP_PIP_INSTALL:-0}" != 1 ]; then
+      # What a user does: `pip install .` (isolated build: scikit-build-core and pybind11 from PyPI),
+      # here into a scratch target, then import the installed package, not the one in python/.
       say "pip install . (wheel build with scikit-build-core), then import the installed da06"
-      if ! wait "$pip_pid"; then
-        pip_pid=
-        cat build/pip-install.log >&2
-        echo "da06: pip install . failed (log above)" >&2
-        exit 1
-      fi
-      pip_pid=
+      rm -rf build/pip-target
+      CMAKE_BUILD_PARALLEL_LEVEL=$(nproc) .venv/bin/python -m pip install -q --no-deps --target build/pip-target \
+        -Cbuild-dir=build/wheel .
       PYTHONPATH="$ROOT/build/pip-target" .venv/bin/python -c '
 import os, da06
 where = os.path.dirname(da06.__file__)
