@@ -36,20 +36,10 @@ import time
 import numpy as np
 import pandas as pd
 
-HERE = os.path.dirname(os.path.abspath(__file__))
-ROOT = os.path.dirname(HERE)
+from benchlib import bench_exe
+
 
 N_COMMUNES, N_PROVINCES, N_INDICATORS, N_PERIODS = 3321, 34, 200, 36
-
-
-def find_exe(given: str | None) -> str:
-    if given:
-        return given
-    for cand in ("build/bench/bench_aggregate", "build/release/bench/bench_aggregate", "build/dev/bench/bench_aggregate"):
-        p = os.path.join(ROOT, cand)
-        if os.path.exists(p):
-            return p
-    sys.exit("bench_aggregate not found: configure with -DDA06_BUILD_BENCH=ON and build, or pass --exe")
 
 
 def make_units(rng: np.random.Generator) -> tuple[list[str], np.ndarray]:
@@ -90,7 +80,7 @@ def main() -> int:
     ap.add_argument("--shuffle", action="store_true", help="random row order instead of commune-major")
     ap.add_argument("--keep", metavar="DIR", help="write the arrays to DIR and keep them (for profiling)")
     args = ap.parse_args()
-    exe = find_exe(args.exe)
+    exe = bench_exe(args.exe, "bench_aggregate")
     rng = np.random.default_rng(args.seed)
 
     lines, anc = make_units(rng)

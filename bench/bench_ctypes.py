@@ -24,31 +24,10 @@ import os
 import subprocess
 import sys
 import tempfile
-import time
 
 import numpy as np
 
-HERE = os.path.dirname(os.path.abspath(__file__))
-ROOT = os.path.dirname(HERE)
-
-
-def find(given: str | None, names: list[str], what: str) -> str:
-    if given:
-        return given
-    for cand in names:
-        p = os.path.join(ROOT, cand)
-        if os.path.exists(p):
-            return p
-    sys.exit(f"{what} not found: build it (tools/dev.sh; DA06_BUILD_BENCH=ON for bench_workdays) or pass its path")
-
-
-def best_of(repeats: int, fn) -> float:
-    times = []
-    for _ in range(repeats):
-        t0 = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - t0)
-    return min(times)
+from benchlib import bench_exe, best, find_built
 
 
 def main() -> int:
@@ -59,8 +38,8 @@ def main() -> int:
     ap.add_argument("--repeats", type=int, default=5)
     ap.add_argument("--seed", type=int, default=6)
     args = ap.parse_args()
-    lib_path = find(args.lib, ["build/release/libda06.so.1", "build/dev/libda06.so.1"], "libda06.so.1")
-    exe = find(args.exe, ["build/release/bench/bench_workdays", "build/bench/bench_workdays"], "bench_workdays")
+    lib_path = find_built(args.lib, ["build/release/libda06.so.1", "build/dev/libda06.so.1"], "libda06.so.1")
+    exe = bench_exe(args.exe, "bench_workdays")
 
     lib = C.CDLL(lib_path)
     I32P = C.POINTER(C.c_int32)
@@ -92,19 +71,19 @@ def main() -> int:
 
     # 2. ctypes, one call for the whole batch.
     f(cal, pb, pe, args.n, po)  # warm-up
-    big = best_of(args.repeats, lambda: f(cal, pb, pe, args.n, po))
+    big, _ = best(lambda: f(cal, pb, pe, args.n, po), args.repeats)
     identical = bool(np.array_equal(out, cpp_counts))
 
     # 3. The fixed cost per call: batches of 1, 10, 100, 1000 (many calls, best of repeats).
     sizes = {}
     for k in (1, 10, 100, 1000, 100_000):
         calls = max(1, 200_000 // k)
-        t = best_of(args.repeats, lambda: [f(cal, pb, pe, k, po) for _ in range(calls)])
+        t, _ = best(lambda: [f(cal, pb, pe, k, po) for _ in range(calls)], args.repeats)
         sizes[k] = t / calls
     # 4. One ctypes call per pair from a Python loop (what a batch API avoids).
     m = 100_000
-    per_pair = best_of(3, lambda: [f(cal, C.byref(C.c_int32(int(begin[i]))), C.byref(C.c_int32(int(end[i]))), 1,
-                                     C.byref(C.c_int32())) for i in range(m)]) / m
+    per_pair = best(lambda: [f(cal, C.byref(C.c_int32(int(begin[i]))), C.byref(C.c_int32(int(end[i]))), 1,
+                             C.byref(C.c_int32())) for i in range(m)], 3)[0] / m
 
     cpp_ns = cpp["best_ns_per_pair"]
     call_us = sizes[1] * 1e6

@@ -21,13 +21,13 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import time
 import warnings
 
 import numpy as np
 import pandas as pd
 
 import da06
+from benchlib import best
 
 N_COMMUNES, N_PROVINCES, N_INDICATORS, N_PERIODS = 3321, 34, 200, 36
 AS_OF = dt.date(2026, 1, 1)
@@ -44,15 +44,6 @@ def make_units(rng: np.random.Generator) -> pd.DataFrame:
         else:
             rows.append((f"C{c:04d}", f"P{int(prov_of[c]):02d}", "commune", "2025-07-01", ""))
     return pd.DataFrame(rows, columns=["id", "parent", "level", "valid_from", "valid_to"])
-
-
-def best(f, repeats: int) -> tuple[float, object]:  # type: ignore[no-untyped-def]
-    t, out = float("inf"), None
-    for _ in range(repeats):
-        t0 = time.perf_counter()
-        out = f()
-        t = min(t, time.perf_counter() - t0)
-    return t, out
 
 
 def main() -> int:

@@ -16,25 +16,15 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-import time
-from typing import Any, Callable
 
 import numpy as np
 
 import da06
 
-ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+from benchlib import ROOT, best
+
 sys.path.insert(0, os.path.join(ROOT, "tests", "data"))
 import gen_busday_oracle as oracle  # noqa: E402
-
-
-def best(f: Callable[[], Any], repeats: int) -> tuple[float, Any]:
-    t, out = float("inf"), None
-    for _ in range(repeats):
-        t0 = time.perf_counter()
-        out = f()
-        t = min(t, time.perf_counter() - t0)
-    return t, out
 
 
 def main() -> int:

@@ -25,20 +25,10 @@ import time
 
 import numpy as np
 
-HERE = os.path.dirname(os.path.abspath(__file__))
-ROOT = os.path.dirname(HERE)
+from benchlib import ROOT, bench_exe
+
 sys.path.insert(0, os.path.join(ROOT, "tests", "data"))
 import gen_busday_oracle as oracle  # noqa: E402
-
-
-def find_exe(given: str | None) -> str:
-    if given:
-        return given
-    for cand in ("build/bench/bench_workdays", "build/dev/bench/bench_workdays", "build/release/bench/bench_workdays"):
-        p = os.path.join(ROOT, cand)
-        if os.path.exists(p):
-            return p
-    sys.exit("bench_workdays not found: configure with -DDA06_BUILD_BENCH=ON and build, or pass --exe")
 
 
 def main() -> int:
@@ -48,7 +38,7 @@ def main() -> int:
     ap.add_argument("--repeats", type=int, default=5)
     ap.add_argument("--seed", type=int, default=6)
     args = ap.parse_args()
-    exe = find_exe(args.exe)
+    exe = bench_exe(args.exe, "bench_workdays")
 
     rng = np.random.default_rng(args.seed)
     lo = np.datetime64("2021-01-01", "D").astype(np.int64)

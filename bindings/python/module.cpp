@@ -19,33 +19,9 @@ PYBIND11_MODULE(_core, m) {
   da06py::register_period(m);
   da06py::register_deadline(m);
   da06py::register_report(m);
-  py::list pending;
-#ifdef DA06_PY_HAS_STATUS
   da06py::register_status(m);
-#else
-  pending.append("status");
-#endif
-#ifdef DA06_PY_HAS_ANALYSIS
   da06py::register_analysis(m);
-#else
-  pending.append("analysis");
-#endif
-#ifdef DA06_PY_HAS_AUDIT
   da06py::register_audit(m);
-#else
-  pending.append("audit");
-#endif
-#ifdef DA06_PY_HAS_HIERARCHY
   da06py::register_hierarchy(m);
-#else
-  pending.append("hierarchy");
-#endif
-#ifdef DA06_PY_HAS_AGGREGATE
   da06py::register_aggregate(m);
-#else
-  pending.append("aggregate");
-#endif
-  // Areas whose C++ part was not in the tree when this module was built: the Python layer raises
-  // NotImplementedError naming them instead of returning anything made up.
-  m.attr("_pending") = pending;
 }

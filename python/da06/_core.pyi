@@ -8,7 +8,6 @@ import numpy.typing as npt
 
 __version__: str
 version_number: int
-_pending: list[str]
 
 def _raise_test(kind: str) -> None: ...
 

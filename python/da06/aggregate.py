@@ -30,13 +30,6 @@ class DataWarning(UserWarning):
     """Rows that were not aggregated (units without an ancestor on the date, bad codes or counts)."""
 
 
-def _pending() -> NotImplementedError:
-    return NotImplementedError(
-        "aggregation needs the C++ hierarchy and aggregate modules (include/da06/hierarchy.hpp, aggregate.hpp), "
-        "which this build of da06._core does not contain"
-    )
-
-
 class Hierarchy:
     """An immutable, dated hierarchy of units. Unit i is the i-th unit given (``ids[i]``)."""
 
@@ -68,24 +61,18 @@ class Hierarchy:
     @classmethod
     def from_csv(cls, text: str, file: str = "<csv>") -> Hierarchy:
         """CSV with the header ``id,parent,level,valid_from,valid_to``; a bad row raises LoadError with its line."""
-        if "hierarchy" in _core._pending:
-            raise _pending()
         h, w = _core.hierarchy_from_csv(text, file)
         return cls(h, [Diagnostic(*x) for x in w])
 
     @classmethod
     def from_file(cls, path: str | os.PathLike[str]) -> Hierarchy:
         """A units CSV, or a JSON framework / array of units."""
-        if "hierarchy" in _core._pending:
-            raise _pending()
         h, w = _core.hierarchy_from_file(os.fspath(path))
         return cls(h, [Diagnostic(*x) for x in w])
 
     @classmethod
     def from_framework(cls, fw: Any) -> Hierarchy:
         """The units of a ``da06.Framework``."""
-        if "hierarchy" in _core._pending:
-            raise _pending()
         h, w = _core.hierarchy_from_framework(fw.core)
         return cls(h, [Diagnostic(*x) for x in w])
 
@@ -170,8 +157,6 @@ def aggregate(df: pd.DataFrame, units: UnitsLike, to_level: str = "province", as
     ancestor at the level on the date, an unknown unit, a negative count) are listed in
     ``result.attrs["dropped_units"]`` / ``["bad_rows"]`` and announced by a ``da06.DataWarning``.
     """
-    if "aggregate" in _core._pending or "hierarchy" in _core._pending:
-        raise _pending()
     for c in ("unit", "indicator", "period", "numerator", "denominator"):
         if c not in df.columns:
             raise KeyError(f"aggregate: the DataFrame has no {c!r} column")

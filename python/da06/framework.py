@@ -16,13 +16,6 @@ from .calendar import Calendar
 __all__ = ["Framework", "load", "loads", "load_default", "audit"]
 
 
-def _pending(area: str, what: str) -> NotImplementedError:
-    return NotImplementedError(
-        f"{what} needs the C++ {area} module (include/da06/{area}.hpp), which this build of da06._core "
-        f"does not contain; rebuild the package once it is in the tree"
-    )
-
-
 def _dates(s: "pd.Series[Any]") -> "pd.Series[Any]":
     """ISO strings / dates / None -> datetime64 (NaT for missing)."""
     return pd.to_datetime(s, errors="raise", format="ISO8601") if len(s) else s.astype("datetime64[ns]")
@@ -119,8 +112,6 @@ class Framework:
         """Each task's status as of a date (default: the report's date), one row per task:
         ``status``, ``due`` (as printed), ``effective_due`` (rolled to a working day), ``workdays_left``,
         ``workdays_overdue``, ``past_due_not_done``, the ``deciding_phrase`` and a one-line ``reason``."""
-        if "status" in _core._pending:
-            raise _pending("status", "task_status")
         cal = calendar or Calendar.vietnam()
         doc = json.loads(_core.task_status_json(self._fw, self._as_of(as_of), cal.core, due_soon_workdays, True))
         rows = []
@@ -156,16 +147,12 @@ class Framework:
         exact as ``value_exact``), the ``published`` text, the ``target`` in force, ``gap_pp`` (percentage
         points for percentages), ``needed`` (how many more units reach the target), ``status`` and
         the ``pace`` class of the series."""
-        if "analysis" in _core._pending:
-            raise _pending("analysis", "indicators_frame")
         cal = calendar or Calendar.vietnam()
         doc = json.loads(_core.indicators_json(self._fw, self._as_of(as_of), cal.core, method, 1.0, True))
         return _indicator_rows(doc)
 
     def audit(self, *, include_info: bool = True, as_of: DateLike | None = None) -> pd.DataFrame:
         """Every finding of the audit (see ``da06.audit``)."""
-        if "audit" in _core._pending:
-            raise _pending("audit", "audit")
         doc = json.loads(_core.audit_json(self._fw, include_info, optional_date(as_of)))
         return _audit_rows(doc)
 

@@ -15,9 +15,6 @@ from test_py_conftest_helpers import core
 core()
 import da06  # noqa: E402
 
-if "aggregate" in da06._core._pending:
-    pytest.skip("this build has no aggregation module", allow_module_level=True)
-
 AS_OF = dt.date(2026, 1, 1)
 
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 import json
 
 import pandas as pd
-import pytest
 
 from test_py_conftest_helpers import core
 
@@ -14,7 +13,6 @@ import da06  # noqa: E402
 FW = da06.load_default()
 
 
-@pytest.mark.skipif("status" in da06._core._pending, reason="no status module in this build")
 def test_task_status() -> None:
     df = FW.task_status(as_of="2024-06-28")
     assert len(df) == len(FW.core.tasks())
@@ -41,7 +39,6 @@ def test_task_status() -> None:
         assert r.deciding_phrase == "" or r.deciding_phrase in texts[r.task]
 
 
-@pytest.mark.skipif("analysis" in da06._core._pending, reason="no analysis module in this build")
 def test_indicators_frame() -> None:
     df = FW.indicators_frame(as_of="2024-06-28")
     assert len(df) == len(FW.core.targets())
@@ -59,7 +56,6 @@ def test_indicators_frame() -> None:
     assert (nm["needed"] > 0).all()
 
 
-@pytest.mark.skipif("audit" in da06._core._pending, reason="no audit module in this build")
 def test_audit() -> None:
     df = da06.audit(FW)
     assert list(df.columns[:4]) == ["id", "check", "severity", "message"]

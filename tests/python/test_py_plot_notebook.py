@@ -15,9 +15,6 @@ matplotlib = pytest.importorskip("matplotlib")
 matplotlib.use("Agg")
 import da06  # noqa: E402
 
-NEEDS_FRAMES = pytest.mark.skipif(
-    any(a in da06._core._pending for a in ("status", "analysis", "audit")), reason="frames not in this build")
-
 
 def test_days_off_and_gap_plots() -> None:
     from matplotlib.axes import Axes
@@ -38,7 +35,6 @@ def test_days_off_and_gap_plots() -> None:
     plt.close("all")
 
 
-@NEEDS_FRAMES
 def test_frame_plots() -> None:
     import matplotlib.pyplot as plt
 
@@ -54,7 +50,6 @@ def test_frame_plots() -> None:
         da06.plot.progress(ind, "no-such-target")
 
 
-@NEEDS_FRAMES
 def test_notebook_runs_top_to_bottom() -> None:
     nbformat = pytest.importorskip("nbformat")
     nbclient = pytest.importorskip("nbclient")
