@@ -9,7 +9,6 @@
 #include <algorithm>
 #include <cmath>
 #include <fstream>
-#include <functional>
 #include <limits>
 #include <map>
 #include <optional>
@@ -389,8 +388,6 @@ void finish_groups(const detail::BigVector<std::int64_t>& num, const detail::Big
 }  // namespace
 
 AggregateResult AggregationPlan::run(const ObservationColumns& o, const AggregateOptions& opt) const {
-  if (o.n > 0 && (!o.unit || !o.indicator || !o.period || !o.numerator || !o.denominator))
-    throw InvalidArgument("aggregate: a column pointer is null");
   return run(ObservationView(o), opt);
 }
 
@@ -565,13 +562,14 @@ AggregateResult AggregationPlan::run(const ObservationView& o, const AggregateOp
   Sink& sink = slow.sink;
   DropSums& drop = slow.drop;
 
-  // Derived columns (in parallel over ranges of groups when the pass was; the wide groups are few and
-  // found by binary search from each range's start).
+  // Derived columns: in parallel over ranges of groups when the pass was (and no sum needed 128 bits:
+  // wide_of walks the wide groups from the first one).
   r.ratio_d_.resize(r.num_.size());
   r.gap_d_.resize(r.num_.size());
   r.status_.resize(r.num_.size());
-  in_parallel(r.wide_.empty() ? derived_threads : 1, [&](unsigned t) {
-    const auto [g0, g1] = part_of(r.num_.size(), t, r.wide_.empty() ? derived_threads : 1);
+  const unsigned TD = r.wide_.empty() ? derived_threads : 1;
+  in_parallel(TD, [&](unsigned t) {
+    const auto [g0, g1] = part_of(r.num_.size(), t, TD);
     std::size_t wi = 0;
     finish_groups(r.num_, r.den_, r.thresholds_, r.ratio_d_, r.gap_d_, r.status_, r.indicator_, g0, g1,
                   !r.wide_.empty(), [&](std::size_t g, int128& n, int128& d) {

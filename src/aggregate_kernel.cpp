@@ -380,20 +380,13 @@ void big_free(void* p, std::size_t bytes) noexcept {
   ::operator delete(p);
 }
 
-void* zero_alloc(std::size_t bytes, bool& mapped) {
+void* zero_alloc(std::size_t bytes) {
+  void* p = big_alloc(bytes);
 #if defined(__linux__)
-  mapped = bytes >= kMapFrom;
-#else
-  mapped = false;
+  if (bytes >= kMapFrom) return p;  // fresh anonymous pages are zero
 #endif
-  void* p = big_alloc(bytes);  // mapped pages are already zero
-  if (p && !mapped) std::memset(p, 0, bytes);
+  if (p) std::memset(p, 0, bytes);
   return p;
-}
-
-void zero_free(void* p, std::size_t bytes, bool mapped) noexcept {
-  (void)mapped;
-  big_free(p, bytes);
 }
 
 }  // namespace detail

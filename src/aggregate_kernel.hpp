@@ -25,29 +25,27 @@ struct ScatterSpec {
   std::uint32_t trash = 0;  // = targets · I · P, the first cell of the trash slab
 };
 
-/// `bytes` zero bytes (aligned for any type); `mapped` says how they were obtained. Throws std::bad_alloc.
-void* zero_alloc(std::size_t bytes, bool& mapped);
-void zero_free(void* p, std::size_t bytes, bool mapped) noexcept;
+/// `bytes` zero bytes from big_alloc (aggregate.hpp): large ones come mapped from the kernel, already zero.
+void* zero_alloc(std::size_t bytes);
 
-/// A zero-filled array for the accumulators. Large ones are mapped straight from the kernel (already
-/// zero, so no memset) with transparent huge pages requested: a 6 MB table then costs 3 page faults
-/// instead of ~1500, which was a tenth of a 60 ms aggregation. Small ones use operator new.
+/// A zero-filled array for the accumulators, in big_alloc memory: a 6 MB table costs a few huge-page
+/// faults instead of ~1500 small ones, which were a tenth of a 60 ms aggregation.
 template <class T>
 class ZeroArray {
  public:
-  explicit ZeroArray(std::size_t n = 0) : n_(n) { p_ = static_cast<T*>(zero_alloc(n * sizeof(T), mapped_)); }
-  ZeroArray(ZeroArray&& o) noexcept : p_(o.p_), n_(o.n_), mapped_(o.mapped_) { o.p_ = nullptr, o.n_ = 0; }
+  explicit ZeroArray(std::size_t n = 0) : p_(static_cast<T*>(zero_alloc(n * sizeof(T)))), n_(n) {}
+  ZeroArray(ZeroArray&& o) noexcept : p_(o.p_), n_(o.n_) { o.p_ = nullptr, o.n_ = 0; }
   ZeroArray& operator=(ZeroArray&& o) noexcept {
     if (this != &o) {
-      zero_free(p_, n_ * sizeof(T), mapped_);
-      p_ = o.p_, n_ = o.n_, mapped_ = o.mapped_;
+      big_free(p_, n_ * sizeof(T));
+      p_ = o.p_, n_ = o.n_;
       o.p_ = nullptr, o.n_ = 0;
     }
     return *this;
   }
   ZeroArray(const ZeroArray&) = delete;
   ZeroArray& operator=(const ZeroArray&) = delete;
-  ~ZeroArray() { zero_free(p_, n_ * sizeof(T), mapped_); }
+  ~ZeroArray() { big_free(p_, n_ * sizeof(T)); }
   T* data() noexcept { return p_; }
   const T* data() const noexcept { return p_; }
   std::size_t size() const noexcept { return n_; }
@@ -57,7 +55,6 @@ class ZeroArray {
  private:
   T* p_ = nullptr;
   std::size_t n_ = 0;
-  bool mapped_ = false;
 };
 
 template <class T>
