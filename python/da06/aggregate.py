@@ -33,19 +33,40 @@ class DataWarning(UserWarning):
 class Hierarchy:
     """An immutable, dated hierarchy of units. Unit i is the i-th unit given (``ids[i]``)."""
 
-    __slots__ = ("_h", "warnings", "_index", "_ids")
+    __slots__ = ("_h", "warnings", "_index", "_ids", "_last_map")
 
     def __init__(self, core: _core.Hierarchy, warnings: list[Diagnostic] | None = None) -> None:
         self._h = core
         self.warnings = list(warnings or [])
         self._index: dict[str, int] | None = None
         self._ids: pd.Index | None = None
+        self._last_map: tuple[pd.Index, npt.NDArray[np.int32] | None] | None = None
 
     def _id_index(self) -> pd.Index:
         """The ids as a pandas Index (built once): vectorised id → unit index lookups."""
         if self._ids is None:
             self._ids = pd.Index(self._h.ids, dtype=object)
         return self._ids
+
+    def _unit_map(self, names: pd.Index) -> npt.NDArray[np.int32] | None:
+        """Unit ids (a categorical's categories) → unit indices; None when they are the units in order.
+
+        The last answer is kept with its (immutable) Index: a notebook aggregates the same frame again and again.
+        """
+        if self._last_map is not None and self._last_map[0] is names:
+            return self._last_map[1]
+        pos = self._id_index().get_indexer(names.astype(str))
+        if (pos < 0).any():
+            from ._errors import DataError
+
+            missing = [str(u) for u in names[pos < 0][:5]]
+            raise DataError(f"aggregate: {int((pos < 0).sum())} unit id(s) are not in the hierarchy, e.g. {missing}",
+                            field="unit")
+        umap: npt.NDArray[np.int32] | None = pos.astype(np.int32)
+        if umap is not None and np.array_equal(umap, np.arange(len(umap), dtype=np.int32)):
+            umap = None  # the categories are the hierarchy's units in order: codes are unit indices
+        self._last_map = (names, umap)
+        return umap
 
     @classmethod
     def from_frame(cls, df: pd.DataFrame) -> Hierarchy:
@@ -110,7 +131,7 @@ def _codes(col: "pd.Series[Any]", what: str) -> tuple[npt.NDArray[Any], pd.Index
     """(integer codes as stored — no copy for a categorical or an integer column, names of the codes)."""
     if isinstance(col.dtype, pd.CategoricalDtype):
         cat = col.array
-        return np.ascontiguousarray(cat.codes), pd.Index(cat.categories)
+        return np.ascontiguousarray(cat.codes), cat.categories
     if pd.api.types.is_integer_dtype(col.dtype) and not pd.api.types.is_extension_array_dtype(col.dtype):
         a = np.ascontiguousarray(col.to_numpy())
         hi = int(a.max()) + 1 if a.size else 0
@@ -169,16 +190,7 @@ def aggregate(df: pd.DataFrame, units: UnitsLike, to_level: str = "province", as
         umap = None
     else:
         ucodes, unames = _codes(ucol, "unit")
-        pos = h._id_index().get_indexer(unames.astype(str))
-        if (pos < 0).any():
-            from ._errors import DataError
-
-            missing = [str(u) for u in unames[pos < 0][:5]]
-            raise DataError(f"aggregate: {int((pos < 0).sum())} unit id(s) are not in the hierarchy, e.g. {missing}",
-                            field="unit")
-        umap = pos.astype(np.int32)
-        if np.array_equal(umap, np.arange(len(umap), dtype=np.int32)):
-            umap = None  # the categories are the hierarchy's units in order: codes are unit indices
+        umap = h._unit_map(unames)
     icodes, inames = _codes(df["indicator"], "indicator")
     pcodes, pnames = _codes(df["period"], "period")
     num = _counts(df["numerator"], "numerator")
@@ -193,11 +205,17 @@ def aggregate(df: pd.DataFrame, units: UnitsLike, to_level: str = "province", as
     r = _core.aggregate_columns(h.core, to_level, day, ucodes, umap, icodes, None, pcodes, None, num, den,
                                 len(inames), len(pnames), th)
     ids = h._id_index()
-    # Groups come ordered by unit index: the distinct units are where the column changes.
+    # Groups come ordered by unit index: a unit's category code is the number of unit changes before it.
     gu = r["unit"]
-    present = gu[np.flatnonzero(np.diff(gu, prepend=-1))] if len(gu) else gu
+    starts = np.empty(len(gu), dtype=bool)
+    starts[:1] = True
+    np.not_equal(gu[1:], gu[:-1], out=starts[1:])
+    ucat = np.cumsum(starts, dtype=np.int32)
+    ucat -= 1
+    statuses = pd.Index(["met", "not_met", "no_target", "no_denominator"])
+    # copy=False: the count and ratio columns stay the engine's arrays (no block consolidation copy).
     out = pd.DataFrame({
-        "unit": pd.Categorical.from_codes(np.searchsorted(present, gu).astype(np.int32), categories=ids[present]),
+        "unit": pd.Categorical.from_codes(ucat, categories=ids[gu[starts]]),
         "indicator": pd.Categorical.from_codes(r["indicator"], categories=inames),
         "period": pd.Categorical.from_codes(r["period"], categories=pnames),
         "rows": r["rows"],
@@ -205,9 +223,8 @@ def aggregate(df: pd.DataFrame, units: UnitsLike, to_level: str = "province", as
         "denominator": r["denominator"],
         "ratio": r["ratio"],
         "gap": r["gap"],
-        "status": pd.Categorical.from_codes(r["status"].astype(np.int8),
-                                            categories=pd.Index(["met", "not_met", "no_target", "no_denominator"])),
-    })
+        "status": pd.Categorical.from_codes(r["status"].view(np.int8), categories=statuses),
+    }, copy=False)
     dropped = [{"unit": ids[u], "reason": why, "rows": rows, "numerator": n, "denominator": d}
                for (u, why, rows, n, d) in r["dropped"]]
     out.attrs.update({

@@ -200,3 +200,30 @@ def test_framework_units_as_hierarchy() -> None:
     assert len(h) == len(fw.core.units())
     prov = h.ancestor_map("province", "2024-06-28")
     assert prov.dtype == np.int32 and len(prov) == len(h)
+
+
+def test_result_columns_outlive_the_call_and_do_not_alias() -> None:
+    """The result columns are views of the engine's result (no copy): they must stay valid after the call,
+    and two calls must not share memory. The categories → unit map is cached per categories Index: a
+    frame with the same ids in another order must not reuse it."""
+    import gc
+
+    units = _units(3, 3, 2, 30)
+    df = _rows(units, 3, 3000, 4, 3)
+    want = _pandas(units, df, "province", AS_OF)
+    cat = df.assign(unit=df["unit"].astype("category"))
+    a = _aggregate(cat, da06.Hierarchy.from_frame(units), to_level="province", as_of=AS_OF)
+    gc.collect()
+    _compare(a, want)
+    h = da06.Hierarchy.from_frame(units)
+    b = _aggregate(cat, h, to_level="province", as_of=AS_OF)
+    b2 = _aggregate(cat, h, to_level="province", as_of=AS_OF)  # the cached map
+    assert not np.shares_memory(a["numerator"].to_numpy(), b["numerator"].to_numpy())
+    b.loc[:, "numerator"] = 0  # a user edit touches that frame only
+    _compare(b2, want)
+    _compare(a, want)
+    reordered = cat.assign(unit=cat["unit"].cat.reorder_categories(cat["unit"].cat.categories[::-1]))
+    _compare(_aggregate(reordered, h, to_level="province", as_of=AS_OF), want)
+    del a, b, cat
+    gc.collect()
+    _compare(b2, want)
