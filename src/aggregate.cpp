@@ -340,37 +340,63 @@ void finish_groups(const detail::BigVector<std::int64_t>& num, const detail::Big
                    const detail::BigVector<std::int32_t>& ind, std::size_t g0, std::size_t g1, bool any_wide,
                    WideOf&& wide_of) {
   const double nan = std::numeric_limits<double>::quiet_NaN();
-  std::vector<double> th_d(th.size(), nan);
-  for (std::size_t k = 0; k < th.size(); ++k)
-    if (th[k]) th_d[k] = th[k]->value.to_double();
+  // Per indicator, flattened once: the threshold as a double (for the gap) and, when it is an int64
+  // fraction, its numerator and denominator for the exact 128-bit comparison.
+  struct Flat {
+    const IndicatorThreshold* t = nullptr;
+    bool plain = false;
+    Comparator cmp = Comparator::ge;
+    std::int64_t tn = 0, td = 1;
+    double value = std::numeric_limits<double>::quiet_NaN();
+  };
+  std::vector<Flat> flat(th.size());
+  for (std::size_t k = 0; k < th.size(); ++k) {
+    if (!th[k]) continue;
+    Flat& f = flat[k];
+    f.t = &*th[k];
+    f.value = f.t->value.to_double();
+    f.cmp = f.t->comparator;
+    f.plain = !f.t->value.is_big() && f.cmp != Comparator::top;
+    if (f.plain) f.tn = f.t->value.numerator(), f.td = f.t->value.denominator();
+  }
+  const Flat none{};
+  const std::size_t K = flat.size();
+  const Flat* __restrict fl = flat.data();
+  const std::int64_t* __restrict nu = num.data();
+  const std::int64_t* __restrict de = den.data();
+  const std::int32_t* __restrict in = ind.data();
+  double* __restrict rd = ratio_d.data();
+  double* __restrict gd = gap_d.data();
+  GroupStatus* __restrict st = status.data();
   constexpr std::int64_t exact = std::int64_t{1} << 53;
   for (std::size_t g = g0; g < g1; ++g) {
     int128 wn = 0, wd = 0;
     const bool wide = any_wide && wide_of(g, wn, wd);
-    const std::size_t k = static_cast<std::size_t>(ind[g]);
-    const IndicatorThreshold* t = k < th.size() && th[k] ? &*th[k] : nullptr;
-    if (wide ? wd == 0 : den[g] == 0) {
-      ratio_d[g] = nan;
-      gap_d[g] = nan;
-      status[g] = GroupStatus::no_denominator;
+    const auto k = static_cast<std::size_t>(in[g]);
+    const Flat& f = k < K ? fl[k] : none;
+    const std::int64_t n = nu[g], d = de[g];
+    if (wide ? wd == 0 : d == 0) {
+      rd[g] = nan;
+      gd[g] = nan;
+      st[g] = GroupStatus::no_denominator;
       continue;
     }
-    const std::int64_t n = num[g], d = den[g];
     // Ratio::to_double's own fast path (both exact in a double: one correctly rounded division).
     const bool small = !wide && n >= -exact && n <= exact && d <= exact;
-    ratio_d[g] = small ? static_cast<double>(n) / static_cast<double>(d)
-                       : (wide ? Ratio(big_of(wn), big_of(wd)) : Ratio(n, d)).to_double();
-    if (!t) {
-      gap_d[g] = nan;
-      status[g] = GroupStatus::no_target;
+    const double ratio = small ? static_cast<double>(n) / static_cast<double>(d)
+                               : (wide ? Ratio(big_of(wn), big_of(wd)) : Ratio(n, d)).to_double();
+    rd[g] = ratio;
+    if (!f.t) {
+      gd[g] = nan;
+      st[g] = GroupStatus::no_target;
       continue;
     }
     bool met;
-    if (!wide && !t->value.is_big() && t->comparator != Comparator::top) {
+    if (!wide && f.plain) {
       // Exact comparison in 128 bits: n/d ? tn/td  <=>  n·td ? tn·d (d, td > 0; products < 2^126).
-      const int128 l = static_cast<int128>(n) * t->value.denominator();
-      const int128 rr = static_cast<int128>(t->value.numerator()) * d;
-      switch (t->comparator) {
+      const int128 l = static_cast<int128>(n) * f.td;
+      const int128 rr = static_cast<int128>(f.tn) * d;
+      switch (f.cmp) {
         case Comparator::ge: met = l >= rr; break;
         case Comparator::le: met = l <= rr; break;
         case Comparator::gt: met = l > rr; break;
@@ -378,10 +404,10 @@ void finish_groups(const detail::BigVector<std::int64_t>& num, const detail::Big
         default: met = l == rr; break;
       }
     } else {
-      met = t->met_by(wide ? Ratio(big_of(wn), big_of(wd)) : Ratio(n, d));
+      met = f.t->met_by(wide ? Ratio(big_of(wn), big_of(wd)) : Ratio(n, d));
     }
-    status[g] = met ? GroupStatus::met : GroupStatus::not_met;
-    gap_d[g] = ratio_d[g] - th_d[k];
+    st[g] = met ? GroupStatus::met : GroupStatus::not_met;
+    gd[g] = ratio - f.value;
   }
 }
 
@@ -500,26 +526,36 @@ AggregateResult AggregationPlan::run(const ObservationView& o, const AggregateOp
       const auto [a0, a1] = part_of(A, t, TC);
       std::size_t g = first[t];
       std::uint64_t c = a0 * IP;
-      for (std::size_t a = a0; a < a1; ++a)
+      std::int32_t* __restrict gu = r.unit_.data();
+      std::int32_t* __restrict gi = r.indicator_.data();
+      std::int32_t* __restrict gp = r.period_.data();
+      std::int64_t* __restrict gn = r.num_.data();
+      std::int64_t* __restrict gd = r.den_.data();
+      std::int64_t* __restrict gr = r.rows_.data();
+      const std::int64_t* __restrict cn = of ? nullptr : acc.num.data();
+      const std::int64_t* __restrict cd = of ? nullptr : acc.den.data();
+      for (std::size_t a = a0; a < a1; ++a) {
+        const std::int32_t unit = targets_[a];
         for (std::uint32_t k = 0; k < I; ++k)
           for (std::uint32_t p = 0; p < P; ++p, ++c) {
             const std::int64_t rows = rows_of[c];
             if (!rows) continue;
-            r.unit_[g] = targets_[a];
-            r.indicator_[g] = static_cast<std::int32_t>(k);
-            r.period_[g] = static_cast<std::int32_t>(p);
-            r.rows_[g] = rows;
+            gu[g] = unit;
+            gi[g] = static_cast<std::int32_t>(k);
+            gp[g] = static_cast<std::int32_t>(p);
+            gr[g] = rows;
             if (of) {  // one thread only (TC == 1): wide_ is appended in group order
               const int128 n = wacc.num[c], d = wacc.den[c];
-              r.num_[g] = static_cast<std::int64_t>(n);
-              r.den_[g] = static_cast<std::int64_t>(d);
+              gn[g] = static_cast<std::int64_t>(n);
+              gd[g] = static_cast<std::int64_t>(d);
               if (!fits64(n) || !fits64(d)) r.wide_.push_back({g, n, d});
             } else {
-              r.num_[g] = acc.num[c];
-              r.den_[g] = acc.den[c];
+              gn[g] = cn[c];
+              gd[g] = cd[c];
             }
             ++g;
           }
+      }
     });
     derived_threads = TC;
   } else {

@@ -123,22 +123,24 @@ constexpr std::size_t kBlock = 2048;
 constexpr std::size_t kChunk = 64;
 constexpr std::size_t kResync = 8;  // rows of the old unit worth ending a row-path stretch early for
 
-/// One chunk of the run path: rows t = 0..kChunk−1 go to cells a[t], d[t] (the caller counts the rows).
+/// One chunk of the run path: rows t = 0..L−1 go to cells a[t], d[t] (the caller counts the rows).
 /// Adds optimistically while checking; on any failed check subtracts everything back and returns false.
-__attribute__((always_inline)) inline bool chunk_body(const std::uint32_t* __restrict un, const std::uint32_t* __restrict in,
+/// L is kChunk (a constant once inlined: the loops are fully unrolled) or, for the last rows of a unit or
+/// of a block, anything up to kChunk.
+__attribute__((always_inline)) inline bool chunk_body(std::size_t L, const std::uint32_t* __restrict un, const std::uint32_t* __restrict in,
                                                        const std::uint32_t* __restrict pe, const std::int64_t* __restrict nn,
                                                        const std::int64_t* __restrict dd, std::uint32_t u0, std::uint32_t off,
                                                        std::uint32_t I, std::uint32_t P, std::int64_t* __restrict a,
                                                        std::int64_t* __restrict d, std::uint64_t& bor_out) {
   std::uint32_t flag = 0, mk = 0, mp = 0;
-  for (std::uint32_t t = 0; t < kChunk; ++t) {
+  for (std::uint32_t t = 0; t < L; ++t) {
     const std::uint32_t k = in[t], p = pe[t];
     flag |= (un[t] ^ u0) | ((k * P + p) ^ (off + t));
     mk = mk > k ? mk : k;
     mp = mp > p ? mp : p;
   }
   std::uint64_t bor = 0;
-  for (std::size_t t = 0; t < kChunk; ++t) {
+  for (std::size_t t = 0; t < L; ++t) {
     const auto x = static_cast<std::uint64_t>(nn[t]), y = static_cast<std::uint64_t>(dd[t]);
     bor |= x | y;
     a[t] = static_cast<std::int64_t>(static_cast<std::uint64_t>(a[t]) + x);
@@ -146,7 +148,7 @@ __attribute__((always_inline)) inline bool chunk_body(const std::uint32_t* __res
   }
   // mk < I and mp < P make k·P + p exact (< I·P < 2^32), so flag == 0 means cell off + t for row t.
   if (__builtin_expect((flag != 0) | (mk >= I) | (mp >= P) | (bor >> 63 != 0), 0)) {
-    for (std::size_t t = 0; t < kChunk; ++t) {
+    for (std::size_t t = 0; t < L; ++t) {
       a[t] = static_cast<std::int64_t>(static_cast<std::uint64_t>(a[t]) - static_cast<std::uint64_t>(nn[t]));
       d[t] = static_cast<std::int64_t>(static_cast<std::uint64_t>(d[t]) - static_cast<std::uint64_t>(dd[t]));
     }
@@ -157,6 +159,7 @@ __attribute__((always_inline)) inline bool chunk_body(const std::uint32_t* __res
 }
 
 struct ChunkArgs {
+  std::size_t L;  // rows (kChunk for the fixed-length kernels)
   const std::uint32_t *un, *in, *pe;
   const std::int64_t *nn, *dd;
   std::uint32_t u0, off, I, P;
@@ -165,29 +168,36 @@ struct ChunkArgs {
 using ChunkFn = bool (*)(const ChunkArgs&, std::uint64_t&);
 
 bool chunk_generic(const ChunkArgs& c, std::uint64_t& bor) {
-  return chunk_body(c.un, c.in, c.pe, c.nn, c.dd, c.u0, c.off, c.I, c.P, c.a, c.d, bor);
+  return chunk_body(kChunk, c.un, c.in, c.pe, c.nn, c.dd, c.u0, c.off, c.I, c.P, c.a, c.d, bor);
+}
+bool part_generic(const ChunkArgs& c, std::uint64_t& bor) {
+  return chunk_body(c.L, c.un, c.in, c.pe, c.nn, c.dd, c.u0, c.off, c.I, c.P, c.a, c.d, bor);
 }
 
 #if defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__))
 #define DA06_HAVE_AVX2_KERNEL 1
 __attribute__((target("avx2"))) bool chunk_avx2(const ChunkArgs& c, std::uint64_t& bor) {
-  return chunk_body(c.un, c.in, c.pe, c.nn, c.dd, c.u0, c.off, c.I, c.P, c.a, c.d, bor);
+  return chunk_body(kChunk, c.un, c.in, c.pe, c.nn, c.dd, c.u0, c.off, c.I, c.P, c.a, c.d, bor);
+}
+__attribute__((target("avx2"))) bool part_avx2(const ChunkArgs& c, std::uint64_t& bor) {
+  return chunk_body(c.L, c.un, c.in, c.pe, c.nn, c.dd, c.u0, c.off, c.I, c.P, c.a, c.d, bor);
 }
 #endif
 
 struct Kernel {
-  ChunkFn fn;
+  ChunkFn chunk;  // L == kChunk
+  ChunkFn part;   // any L ≤ kChunk
   std::string_view name;
 };
 
 Kernel pick_kernel() {
   const char* env = std::getenv("DA06_KERNEL");
-  if (env && std::string_view(env) == "generic") return {chunk_generic, "generic"};
+  if (env && std::string_view(env) == "generic") return {chunk_generic, part_generic, "generic"};
 #ifdef DA06_HAVE_AVX2_KERNEL
   __builtin_cpu_init();
-  if (__builtin_cpu_supports("avx2")) return {chunk_avx2, "avx2"};
+  if (__builtin_cpu_supports("avx2")) return {chunk_avx2, part_avx2, "avx2"};
 #endif
-  return {chunk_generic, "generic"};
+  return {chunk_generic, part_generic, "generic"};
 }
 
 const Kernel& kernel() {
@@ -244,7 +254,7 @@ bool rows_fast(const std::uint32_t* __restrict un, const std::uint32_t* __restri
 
 template <class T>
 ScatterStats scatter_impl(const ObservationView& o, const ScatterSpec& s, Accumulators<T> acc, RareRows& rare) {
-  const ChunkFn chunk = kernel().fn;
+  const Kernel& kern = kernel();
   const std::uint32_t U = s.U, I = s.I, P = s.P, trash = s.trash;
   const std::uint32_t* __restrict base = s.base;
   T* __restrict an = acc.num;
@@ -254,8 +264,8 @@ ScatterStats scatter_impl(const ObservationView& o, const ScatterSpec& s, Accumu
   std::size_t rare_rows[kBlock];
   std::uint64_t bor = 0;
   std::size_t run_rows = 0;
-  // The run path counts rows per cell as a difference array: a chunk on cells [c, c + kChunk) adds 1 at c
-  // and −1 at c + kChunk (both < trash); the prefix sums are added to `ar` at the end.
+  // The run path counts rows per cell as a difference array: a chunk on cells [c, c + L) adds 1 at c and
+  // −1 at c + L (both ≤ trash); the prefix sums are added to `ar` at the end.
   ZeroArray<std::int64_t> runs;
   for (std::size_t b = 0; b < o.n; b += kBlock) {
     const std::size_t m = std::min(kBlock, o.n - b);
@@ -266,39 +276,54 @@ ScatterStats scatter_impl(const ObservationView& o, const ScatterSpec& s, Accumu
     const std::int64_t* dd = o.denominator + b;
     std::size_t nr = 0;
     std::size_t j = 0;
-    while (j < m) {
-      if constexpr (std::is_same_v<T, std::int64_t>) {
-        if (j + kChunk <= m) {
-          // The run path, when the first and last rows of the chunk say it may be one unit's consecutive cells.
-          const std::size_t e = j + kChunk - 1;
-          const std::uint32_t u0 = un[j];
-          if (u0 < U && un[e] == u0 && base[u0] != trash && in[j] < I && pe[j] < P && in[e] < I && pe[e] < P) {
-            const std::uint32_t off = in[j] * P + pe[j];
-            if (in[e] * P + pe[e] == off + (kChunk - 1)) {
-              const std::size_t cell = static_cast<std::size_t>(base[u0]) + off;
-              if (chunk({un + j, in + j, pe + j, nn + j, dd + j, u0, off, I, P, an + cell, ad + cell}, bor)) {
-                if (!runs.data()) runs = ZeroArray<std::int64_t>(static_cast<std::size_t>(trash) + 1);
-                runs[cell] += 1;
-                runs[cell + kChunk] -= 1;
-                j += kChunk;
-                run_rows += kChunk;
-                continue;
-              }
-            }
+    // The run path for rows [i, i + L) when they may be one unit's consecutive cells (first and last row
+    // agree); the chunk kernel checks every row. (Generic, so that it is only instantiated for int64 sums.)
+    [[maybe_unused]] auto run = [&](std::size_t i, std::size_t L, auto fn) {
+      const std::size_t e = i + L - 1;
+      const std::uint32_t u0 = un[i];
+      if (u0 < U && un[e] == u0 && base[u0] != trash && in[i] < I && pe[i] < P && in[e] < I && pe[e] < P) {
+        const std::uint32_t off = in[i] * P + pe[i];
+        if (in[e] * P + pe[e] == off + static_cast<std::uint32_t>(L - 1)) {
+          const std::size_t cell = static_cast<std::size_t>(base[u0]) + off;
+          if (fn({L, un + i, in + i, pe + i, nn + i, dd + i, u0, off, I, P, an + cell, ad + cell}, bor)) {
+            if (!runs.data()) runs = ZeroArray<std::int64_t>(static_cast<std::size_t>(trash) + 1);
+            runs[cell] += 1;
+            runs[cell + L] -= 1;
+            run_rows += L;
+            return true;
           }
         }
       }
-      // The row path: for one chunk's worth of rows when the chunk is one unit's (a hole or a repeat broke
-      // the run; try again after it); up to the next unit when the unit changes after a few rows (the run
-      // path can start again on the new unit's first row); otherwise the rows are not sorted by unit, and
-      // the row path takes the rest of the block in one stretch.
-      std::size_t e = std::min(m, j + kChunk);
-      if (e - j == kChunk && un[e - 1] != un[j]) {
+      return false;
+    };
+    while (j < m) {
+      if constexpr (std::is_same_v<T, std::int64_t>) {
+        if (j + kChunk <= m && run(j, kChunk, kern.chunk)) {
+          j += kChunk;
+          continue;
+        }
+      }
+      // Not a whole chunk of one unit's consecutive cells. When the unit changes after a few rows, the rows
+      // up to the change are one unit's (the run path may take them, shorter) and the run path can start
+      // again on the new unit's first row; at a block's end, the last rows may be one unit's too. A hole,
+      // a repeat or a bad row in one unit's chunk sends that chunk to the row path. Otherwise the rows are
+      // not sorted by unit, and the row path takes the rest of the block in one stretch.
+      const std::size_t lim = std::min(m, j + kChunk);
+      std::size_t e = lim;
+      bool one_unit = false;
+      if (un[lim - 1] != un[j]) {
         std::size_t f = j + 1;
-        while (un[f] == un[j]) ++f;  // stops at e − 1 at the latest
-        e = f - j >= kResync ? f : m;
-      } else if (e - j < kChunk) {
-        e = m;
+        while (un[f] == un[j]) ++f;  // stops at lim − 1 at the latest
+        one_unit = f - j >= kResync;
+        e = one_unit ? f : m;
+      } else if (lim - j < kChunk) {
+        one_unit = lim - j >= kResync;
+      }
+      if constexpr (std::is_same_v<T, std::int64_t>) {
+        if (one_unit && run(j, e - j, kern.part)) {
+          j = e;
+          continue;
+        }
       }
       if (rows_fast(un, in, pe, nn, dd, j, e, s, an, ad, ar, b, rare_rows, nr, bor)) {
         j = e;
@@ -390,12 +415,20 @@ void big_free(void* p, std::size_t bytes) noexcept {
 }
 
 void* zero_alloc(std::size_t bytes) {
-  void* p = big_alloc(bytes);
 #if defined(__linux__)
-  if (bytes >= kMapFrom) return p;  // fresh anonymous pages are zero
+  if (bytes >= kMapFrom) return big_alloc(bytes);  // fresh anonymous pages are zero
 #endif
-  if (p) std::memset(p, 0, bytes);
+  if (bytes == 0) return nullptr;
+  void* p = std::calloc(bytes, 1);
+  if (!p) throw std::bad_alloc();
   return p;
+}
+
+void zero_free(void* p, std::size_t bytes) noexcept {
+#if defined(__linux__)
+  if (bytes >= kMapFrom) return big_free(p, bytes);
+#endif
+  std::free(p);
 }
 
 }  // namespace detail

@@ -25,8 +25,10 @@ struct ScatterSpec {
   std::uint32_t trash = 0;  // = targets · I · P, the first cell of the trash slab
 };
 
-/// `bytes` zero bytes from big_alloc (aggregate.hpp): large ones come mapped from the kernel, already zero.
+/// `bytes` zero bytes: large ones from big_alloc (aggregate.hpp), mapped from the kernel and already zero;
+/// smaller ones from calloc (which skips the memset for memory fresh from the kernel). Freed by zero_free.
 void* zero_alloc(std::size_t bytes);
+void zero_free(void* p, std::size_t bytes) noexcept;
 
 /// A zero-filled array for the accumulators, in big_alloc memory: a 6 MB table costs a few huge-page
 /// faults instead of ~1500 small ones, which were a tenth of a 60 ms aggregation.
@@ -37,7 +39,7 @@ class ZeroArray {
   ZeroArray(ZeroArray&& o) noexcept : p_(o.p_), n_(o.n_) { o.p_ = nullptr, o.n_ = 0; }
   ZeroArray& operator=(ZeroArray&& o) noexcept {
     if (this != &o) {
-      big_free(p_, n_ * sizeof(T));
+      zero_free(p_, n_ * sizeof(T));
       p_ = o.p_, n_ = o.n_;
       o.p_ = nullptr, o.n_ = 0;
     }
@@ -45,7 +47,7 @@ class ZeroArray {
   }
   ZeroArray(const ZeroArray&) = delete;
   ZeroArray& operator=(const ZeroArray&) = delete;
-  ~ZeroArray() { big_free(p_, n_ * sizeof(T)); }
+  ~ZeroArray() { zero_free(p_, n_ * sizeof(T)); }
   T* data() noexcept { return p_; }
   const T* data() const noexcept { return p_; }
   std::size_t size() const noexcept { return n_; }

@@ -23,9 +23,12 @@
 
 #include <cstdint>
 #include <memory>
+#include <new>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <type_traits>
+#include <utility>
 #include <vector>
 
 namespace da06 {
@@ -36,6 +39,8 @@ __extension__ typedef __int128 int128;  // __extension__: -Wpedantic would warn 
 
 /// Memory for large result columns: from 2 MiB up, aligned pages mapped straight from the kernel with
 /// transparent huge pages requested (a 2 MiB column faults in once, not 512 times); below, operator new.
+/// `resize(n)` default-initializes (no zero fill for plain numbers: the engine writes every element, and
+/// a 13 MB result need not be written twice); `resize(n, value)` and `push_back` behave as usual.
 void* big_alloc(std::size_t bytes);
 void big_free(void* p, std::size_t bytes) noexcept;
 template <class T>
@@ -46,6 +51,14 @@ struct BigAllocator {
   BigAllocator(const BigAllocator<U>&) noexcept {}  // NOLINT(google-explicit-constructor)
   T* allocate(std::size_t n) { return static_cast<T*>(big_alloc(n * sizeof(T))); }
   void deallocate(T* p, std::size_t n) noexcept { big_free(p, n * sizeof(T)); }
+  template <class U>
+  void construct(U* p) noexcept(std::is_nothrow_default_constructible_v<U>) {
+    ::new (static_cast<void*>(p)) U;
+  }
+  template <class U, class... Args>
+  void construct(U* p, Args&&... args) {
+    ::new (static_cast<void*>(p)) U(std::forward<Args>(args)...);
+  }
   friend bool operator==(const BigAllocator&, const BigAllocator&) noexcept { return true; }
 };
 template <class T>
