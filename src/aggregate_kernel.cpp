@@ -303,11 +303,12 @@ ScatterStats scatter_impl(const ObservationView& o, const ScatterSpec& s, Accumu
           continue;
         }
       }
-      // Not a whole chunk of one unit's consecutive cells. When the unit changes after a few rows, the rows
-      // up to the change are one unit's (the run path may take them, shorter) and the run path can start
-      // again on the new unit's first row; at a block's end, the last rows may be one unit's too. A hole,
-      // a repeat or a bad row in one unit's chunk sends that chunk to the row path. Otherwise the rows are
-      // not sorted by unit, and the row path takes the rest of the block in one stretch.
+      // Not a whole chunk of one unit's consecutive cells. When the unit changes within the chunk, the rows
+      // up to the change are one unit's: the run path may take them (shorter) if there are kResync or
+      // more, else the row path does; either way the run path starts again on the new unit's first row if
+      // the rows after it look like one unit's run. At a block's end, the last rows may be one unit's
+      // too. A hole, a repeat or a bad row in one unit's chunk sends that chunk to the row path. Otherwise
+      // the rows are not sorted by unit, and the row path takes the rest of the block in one stretch.
       const std::size_t lim = std::min(m, j + kChunk);
       std::size_t e = lim;
       bool one_unit = false;
@@ -315,7 +316,7 @@ ScatterStats scatter_impl(const ObservationView& o, const ScatterSpec& s, Accumu
         std::size_t f = j + 1;
         while (un[f] == un[j]) ++f;  // stops at lim − 1 at the latest
         one_unit = f - j >= kResync;
-        e = one_unit ? f : m;
+        e = one_unit || un[std::min(m, f + kChunk) - 1] == un[f] ? f : m;
       } else if (lim - j < kChunk) {
         one_unit = lim - j >= kResync;
       }
