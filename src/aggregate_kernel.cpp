@@ -264,9 +264,11 @@ ScatterStats scatter_impl(const ObservationView& o, const ScatterSpec& s, Accumu
   std::size_t rare_rows[kBlock];
   std::uint64_t bor = 0;
   std::size_t run_rows = 0;
-  // The run path counts rows per cell as a difference array: a chunk on cells [c, c + L) adds 1 at c and
-  // −1 at c + L (both ≤ trash); the prefix sums are added to `ar` at the end.
+  // The run path counts rows per cell as a difference array: cells [c, e) covered by a chunk, or by chunks
+  // that follow one another (a unit's whole run), add 1 at c and −1 at e (both ≤ trash); the prefix sums
+  // are added to `ar` at the end. [open_start, open_end) is the interval still open (open_end 0: none).
   ZeroArray<std::int64_t> runs;
+  std::size_t open_start = 0, open_end = 0;
   for (std::size_t b = 0; b < o.n; b += kBlock) {
     const std::size_t m = std::min(kBlock, o.n - b);
     const std::uint32_t* un = stage(o.unit, b, m, bu);
@@ -286,9 +288,15 @@ ScatterStats scatter_impl(const ObservationView& o, const ScatterSpec& s, Accumu
         if (in[e] * P + pe[e] == off + static_cast<std::uint32_t>(L - 1)) {
           const std::size_t cell = static_cast<std::size_t>(base[u0]) + off;
           if (fn({L, un + i, in + i, pe + i, nn + i, dd + i, u0, off, I, P, an + cell, ad + cell}, bor)) {
-            if (!runs.data()) runs = ZeroArray<std::int64_t>(static_cast<std::size_t>(trash) + 1);
-            runs[cell] += 1;
-            runs[cell + L] -= 1;
+            if (cell != open_end) {  // not where the last chunk ended: close that interval, open one here
+              if (open_end) {
+                if (!runs.data()) runs = ZeroArray<std::int64_t>(static_cast<std::size_t>(trash) + 1);
+                runs[open_start] += 1;
+                runs[open_end] -= 1;
+              }
+              open_start = cell;
+            }
+            open_end = cell + L;
             run_rows += L;
             return true;
           }
@@ -347,6 +355,11 @@ ScatterStats scatter_impl(const ObservationView& o, const ScatterSpec& s, Accumu
     }
     if (nr) rare.rows(rare_rows, nr);
   }
+  if (open_end) {
+    if (!runs.data()) runs = ZeroArray<std::int64_t>(static_cast<std::size_t>(trash) + 1);
+    runs[open_start] += 1;
+    runs[open_end] -= 1;
+  }
   if (runs.data()) {
     std::int64_t covering = 0;
     for (std::size_t c = 0; c < trash; ++c) ar[c] += covering += runs[c];
@@ -377,10 +390,13 @@ std::int32_t max_value(const CodeView& c, std::size_t n) {
 std::string_view kernel_isa() { return kernel().name; }
 
 namespace {
-// From 2 MiB up, memory is mapped in whole, aligned 2 MiB units: transparent huge pages only back
-// aligned 2 MiB ranges, so an unaligned mapping would still fault in 4 KiB pages.
-constexpr std::size_t kMapFrom = std::size_t{2} << 20;
-std::size_t mapped_length(std::size_t bytes) { return (bytes + kMapFrom - 1) / kMapFrom * kMapFrom; }
+// From 1 MiB up, memory is mapped in whole, aligned 2 MiB units: transparent huge pages only back
+// aligned 2 MiB ranges, so an unaligned mapping would still fault in 4 KiB pages. (1 MiB, not 2: the
+// per-cell tables and result columns of a national run are just under 2 MiB each, and from malloc they
+// came as 4 KiB pages, faulted in one by one, or as reused heap that calloc must clear.)
+constexpr std::size_t kHuge = std::size_t{2} << 20;
+constexpr std::size_t kMapFrom = std::size_t{1} << 20;
+std::size_t mapped_length(std::size_t bytes) { return (bytes + kHuge - 1) / kHuge * kHuge; }
 }  // namespace
 
 void* big_alloc(std::size_t bytes) {
@@ -388,12 +404,12 @@ void* big_alloc(std::size_t bytes) {
 #if defined(__linux__)
   if (bytes >= kMapFrom) {
     const std::size_t len = mapped_length(bytes);
-    void* raw = ::mmap(nullptr, len + kMapFrom, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+    void* raw = ::mmap(nullptr, len + kHuge, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
     if (raw == MAP_FAILED) throw std::bad_alloc();
     const auto r = reinterpret_cast<std::uintptr_t>(raw);
-    const std::uintptr_t a = (r + kMapFrom - 1) / kMapFrom * kMapFrom;
+    const std::uintptr_t a = (r + kHuge - 1) / kHuge * kHuge;
     if (a > r) ::munmap(raw, a - r);                                             // the unaligned head
-    if (r + kMapFrom > a) ::munmap(reinterpret_cast<void*>(a + len), r + kMapFrom - a);  // and tail
+    if (r + kHuge > a) ::munmap(reinterpret_cast<void*>(a + len), r + kHuge - a);  // and tail
     void* p = reinterpret_cast<void*>(a);
 #ifdef MADV_HUGEPAGE
     ::madvise(p, len, MADV_HUGEPAGE);  // a request: without THP the pages are simply 4 KiB

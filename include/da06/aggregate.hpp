@@ -37,7 +37,7 @@ inline namespace v1 {
 namespace detail {
 __extension__ typedef __int128 int128;  // __extension__: -Wpedantic would warn that ISO C++ has no __int128
 
-/// Memory for large result columns: from 2 MiB up, aligned pages mapped straight from the kernel with
+/// Memory for large result columns: from 1 MiB up, aligned 2 MiB pages mapped straight from the kernel with
 /// transparent huge pages requested (a 2 MiB column faults in once, not 512 times); below, operator new.
 /// `resize(n)` default-initializes (no zero fill for plain numbers: the engine writes every element, and
 /// a 13 MB result need not be written twice); `resize(n, value)` and `push_back` behave as usual.
