@@ -20,6 +20,9 @@ In the same run, on the same arrays:
 da06's groups, sums and statuses must equal pandas' exactly (ratios compared as integers
 num·den' == num'·den).
 
+The contenders run in interleaved rounds (--repeats of them: pandas, numpy, then 2 runs of the C++
+timer), so that all see the same phases of a noisy machine; each figure is the best of its runs.
+
 Usage:
   python bench/bench_aggregate.py [--exe PATH] [--repeats 3] [--shuffle]
 """
@@ -103,10 +106,14 @@ def main() -> int:
     threshold_num, threshold_den = 9, 10  # 90 %
     P, I = N_PERIODS, N_INDICATORS
 
-    # --- pandas
-    pd_times = []
-    for _ in range(args.repeats):
-        t0 = time.perf_counter()
+    # unit index → dense province number 0..33 (or -1), precomputed like da06's AggregationPlan.
+    targets = np.unique(anc[anc >= 0])
+    pos = np.full(anc.shape, -1, dtype=np.int64)
+    pos[targets] = np.arange(len(targets))
+    dense = np.where(anc >= 0, pos[np.maximum(anc, 0)], -1)
+    groups = len(targets) * I * P
+
+    def run_pandas() -> pd.DataFrame:
         df = pd.DataFrame({"province": anc[unit], "indicator": indicator, "period": period,
                            "numerator": numerator, "denominator": denominator})
         df = df[df["province"] >= 0]
@@ -114,20 +121,9 @@ def main() -> int:
         g["ratio"] = g["numerator"] / g["denominator"]
         g["gap"] = g["ratio"] - threshold_num / threshold_den
         g["met"] = g["numerator"] * threshold_den >= g["denominator"] * threshold_num
-        pd_times.append((time.perf_counter() - t0) * 1e3)
-    pd_res = g.reset_index()
-    del df
+        return g
 
-    # --- numpy bincount
-    np_times = []
-    # unit index → dense province number 0..33 (or -1), precomputed like da06's AggregationPlan.
-    targets = np.unique(anc[anc >= 0])
-    pos = np.full(anc.shape, -1, dtype=np.int64)
-    pos[targets] = np.arange(len(targets))
-    dense = np.where(anc >= 0, pos[np.maximum(anc, 0)], -1)
-    groups = len(targets) * I * P
-    for _ in range(args.repeats):
-        t0 = time.perf_counter()
+    def run_numpy() -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         a = dense[unit]
         keep = a >= 0
         key = (a[keep] * I + indicator[keep]) * P + period[keep]
@@ -136,19 +132,16 @@ def main() -> int:
         rows = np.bincount(key, minlength=groups)
         with np.errstate(invalid="ignore", divide="ignore"):
             ratio = s_num / s_den
-        gap = ratio - threshold_num / threshold_den
-        np_times.append((time.perf_counter() - t0) * 1e3)
-    np_present = rows > 0
-    np_exact = bool(s_den.max() < 2**53) and bool(np.array_equal(s_num[np_present].astype(np.int64).astype(np.float64), s_num[np_present]))
+        _ = ratio - threshold_num / threshold_den
+        return s_num, s_den, rows
 
-    # --- numpy .sum() of the same bytes (reference bound)
-    sum_times = []
-    for _ in range(args.repeats):
-        t0 = time.perf_counter()
-        _ = int(unit.sum()) + int(indicator.sum()) + int(period.sum()) + int(numerator.sum()) + int(denominator.sum())
-        sum_times.append((time.perf_counter() - t0) * 1e3)
-
-    # --- da06
+    # Interleaved rounds: each round times pandas, numpy bincount, numpy .sum() (a reference) and one run
+    # of the C++ timer (2 repeats of: the streaming bound, da06 on 1 thread, da06 by default), so that every
+    # contender sees the same phases of a noisy machine. Best of the rounds for each.
+    pd_times: list[float] = []
+    np_times: list[float] = []
+    sum_times: list[float] = []
+    cpp: dict = {}
     with tempfile.TemporaryDirectory() as tmpdir:
         tmp = args.keep or tmpdir
         os.makedirs(tmp, exist_ok=True)
@@ -159,11 +152,32 @@ def main() -> int:
             arr.tofile(os.path.join(tmp, f"{name}.bin"))
         with open(os.path.join(tmp, "meta.txt"), "w") as f:
             f.write(f"{n} {I} {P}\n")
-        res = subprocess.run([exe, tmp, str(args.repeats)], check=True, capture_output=True, text=True)
-        cpp = json.loads(res.stdout)
+        for _ in range(max(1, args.repeats)):
+            t0 = time.perf_counter()
+            g = run_pandas()
+            pd_times.append((time.perf_counter() - t0) * 1e3)
+            del g
+            t0 = time.perf_counter()
+            s_num, s_den, rows = run_numpy()
+            np_times.append((time.perf_counter() - t0) * 1e3)
+            t0 = time.perf_counter()
+            _ = int(unit.sum()) + int(indicator.sum()) + int(period.sum()) + int(numerator.sum()) + int(denominator.sum())
+            sum_times.append((time.perf_counter() - t0) * 1e3)
+            res = subprocess.run([exe, tmp, "2"], check=True, capture_output=True, text=True)
+            run = json.loads(res.stdout)
+            for k, v in run.items():
+                if isinstance(v, list):
+                    cpp.setdefault(k, []).extend(v)
+                elif k == "threaded_equals_single":
+                    cpp[k] = cpp.get(k, True) and v
+                else:
+                    cpp[k] = v
         out = {k: np.fromfile(os.path.join(tmp, f"out_{k}.bin"), dtype=t) for k, t in
                (("unit", np.int32), ("indicator", np.int32), ("period", np.int32), ("numerator", np.int64),
                 ("denominator", np.int64), ("ratio", np.float64), ("status", np.uint8))}
+    pd_res = run_pandas().reset_index()
+    np_present = rows > 0
+    np_exact = bool(s_den.max() < 2**53) and bool(np.array_equal(s_num[np_present].astype(np.int64).astype(np.float64), s_num[np_present]))
 
     # --- equality with pandas (exact integers; da06 groups are ordered like pandas' sorted groupby)
     eq = (len(out["unit"]) == len(pd_res)
