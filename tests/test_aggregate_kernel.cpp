@@ -62,6 +62,33 @@ Export sorted_export(std::mt19937_64& rng, std::int32_t U, std::int32_t I, std::
   return e;
 }
 
+/// The kernel's sums of an export into `cells` target cells (the trash slab after them cut off: its sums
+/// are garbage by design), with the rows it passed to the rare sink.
+struct Scattered {
+  std::vector<std::int64_t> num, den, rows;
+  std::vector<std::size_t> rare;
+  da06::detail::ScatterStats stats;
+};
+
+Scattered scatter_export(const Export& e, const std::vector<std::uint32_t>& base, std::int32_t U, std::int32_t I,
+                         std::int32_t P, std::size_t cells) {
+  Scattered s;
+  s.num.assign(cells + static_cast<std::size_t>(I) * P, 0);
+  s.den = s.num;
+  s.rows = s.num;
+  Collect rare;
+  da06::ObservationView o(e.unit.data(), e.ind.data(), e.per.data(), e.num.data(), e.den.data(), e.unit.size());
+  s.stats = da06::detail::scatter_add(
+      o, {base.data(), static_cast<std::uint32_t>(U), static_cast<std::uint32_t>(I), static_cast<std::uint32_t>(P),
+          static_cast<std::uint32_t>(cells)},
+      da06::detail::Accumulators<std::int64_t>{s.num.data(), s.den.data(), s.rows.data()}, rare);
+  s.num.resize(cells);
+  s.den.resize(cells);
+  s.rows.resize(cells);
+  s.rare = std::move(rare.got);
+  return s;
+}
+
 }  // namespace
 
 TEST_CASE("aggregate kernel: the run path on sorted exports equals a naive reference, anomalies included") {
@@ -79,15 +106,7 @@ TEST_CASE("aggregate kernel: the run path on sorted exports equals a naive refer
       target[u] = rng() % 7 == 0 ? -1 : static_cast<std::int32_t>(rng() % A);
       if (target[u] >= 0) base[u] = static_cast<std::uint32_t>(target[u] * I * P);
     }
-    std::vector<std::int64_t> sn(cells + I * P), sd(sn.size()), sr(sn.size());
-    Collect rare;
-    da06::ObservationView o(e.unit.data(), e.ind.data(), e.per.data(), e.num.data(), e.den.data(), n);
-    const auto stats = da06::detail::scatter_add(
-        o, {base.data(), static_cast<std::uint32_t>(U), static_cast<std::uint32_t>(I), static_cast<std::uint32_t>(P), trash},
-        da06::detail::Accumulators<std::int64_t>{sn.data(), sd.data(), sr.data()}, rare);
-    sn.resize(cells);  // the trash slab's sums are garbage by design
-    sd.resize(cells);
-    sr.resize(cells);
+    const Scattered got = scatter_export(e, base, U, I, P, cells);
     // The naive reference.
     std::vector<std::int64_t> wn(cells), wd(cells), wr(cells);
     std::vector<std::size_t> want_rare;
@@ -106,14 +125,14 @@ TEST_CASE("aggregate kernel: the run path on sorted exports equals a naive refer
       want_or |= static_cast<std::uint64_t>(e.num[i] | e.den[i]);
     }
     CAPTURE(anomalies);
-    CHECK(sn == wn);
-    CHECK(sd == wd);
-    CHECK(sr == wr);
-    CHECK(rare.got == want_rare);
-    CHECK(stats.count_or == want_or);
+    CHECK(got.num == wn);
+    CHECK(got.den == wd);
+    CHECK(got.rows == wr);
+    CHECK(got.rare == want_rare);
+    CHECK(got.stats.count_or == want_or);
     // The run path did most of the work (some of it, at 2 % anomalous rows), and the row path the rest.
-    CHECK(stats.run_rows > (anomalies <= 1 ? n / 2 : 0));
-    CHECK(stats.run_rows < n);
+    CHECK(got.stats.run_rows > (anomalies <= 1 ? n / 2 : 0));
+    CHECK(got.stats.run_rows < n);
   }
 }
 
@@ -136,12 +155,7 @@ TEST_CASE("aggregate kernel: a unit's last rows and a block's last rows take the
   const auto trash = static_cast<std::uint32_t>(cells);
   std::vector<std::uint32_t> base(U + 1, trash);
   for (std::int32_t u = 0; u < U; ++u) base[u] = static_cast<std::uint32_t>((u % A) * I * P);
-  std::vector<std::int64_t> sn(cells + I * P), sd(sn.size()), sr(sn.size());
-  Collect rare;
-  da06::ObservationView o(e.unit.data(), e.ind.data(), e.per.data(), e.num.data(), e.den.data(), n);
-  const auto stats = da06::detail::scatter_add(
-      o, {base.data(), static_cast<std::uint32_t>(U), static_cast<std::uint32_t>(I), static_cast<std::uint32_t>(P), trash},
-      da06::detail::Accumulators<std::int64_t>{sn.data(), sd.data(), sr.data()}, rare);
+  const Scattered got = scatter_export(e, base, U, I, P, cells);
   std::vector<std::int64_t> wn(cells), wd(cells), wr(cells);
   for (std::size_t i = 0; i < n; ++i) {
     const std::size_t c = (static_cast<std::size_t>(e.unit[i] % A) * I + e.ind[i]) * P + e.per[i];
@@ -149,15 +163,12 @@ TEST_CASE("aggregate kernel: a unit's last rows and a block's last rows take the
     wd[c] += e.den[i];
     wr[c] += 1;
   }
-  sn.resize(cells);
-  sd.resize(cells);
-  sr.resize(cells);
-  CHECK(sn == wn);
-  CHECK(sd == wd);
-  CHECK(sr == wr);
-  CHECK(rare.got.empty());
+  CHECK(got.num == wn);
+  CHECK(got.den == wd);
+  CHECK(got.rows == wr);
+  CHECK(got.rare.empty());
   const std::size_t blocks = (n + 2047) / 2048;
-  CHECK(stats.run_rows + 2 * 7 * blocks >= n);  // whole chunks alone would be 64 % of the rows
+  CHECK(got.stats.run_rows + 2 * 7 * blocks >= n);  // whole chunks alone would be 64 % of the rows
 }
 
 TEST_CASE("aggregate kernel: shuffled rows take the row path and give the same sums") {
@@ -165,17 +176,11 @@ TEST_CASE("aggregate kernel: shuffled rows take the row path and give the same s
   Export e = sorted_export(rng, 12, 8, 10, 5);
   auto run = [&](const Export& x) {
     const std::int32_t U = 12, I = 8, P = 10;
-    const auto trash = static_cast<std::uint32_t>(3 * I * P);
-    std::vector<std::uint32_t> base(U + 1, trash);
+    const std::size_t cells = static_cast<std::size_t>(3) * I * P;
+    std::vector<std::uint32_t> base(U + 1, static_cast<std::uint32_t>(cells));
     for (std::int32_t u = 0; u < U; ++u) base[u] = static_cast<std::uint32_t>((u % 3) * I * P);
-    std::vector<std::int64_t> sn(4 * I * P), sd(sn.size()), sr(sn.size());
-    Collect rare;
-    da06::ObservationView o(x.unit.data(), x.ind.data(), x.per.data(), x.num.data(), x.den.data(), x.unit.size());
-    auto st = da06::detail::scatter_add(o, {base.data(), 12u, 8u, 10u, trash}, da06::detail::Accumulators<std::int64_t>{sn.data(), sd.data(), sr.data()}, rare);
-    sn.resize(trash);
-    sd.resize(trash);
-    sr.resize(trash);
-    return std::make_tuple(sn, sd, sr, rare.got.size(), st.run_rows);
+    const Scattered got = scatter_export(x, base, U, I, P, cells);
+    return std::make_tuple(got.num, got.den, got.rows, got.rare.size(), got.stats.run_rows);
   };
   Export s = e;
   std::vector<std::size_t> perm(e.unit.size());
