@@ -7,10 +7,12 @@
 //  * The run path. Exports are usually sorted by unit, indicator, period, so the 64 rows of a chunk
 //    often belong to one unit and fall on 64 consecutive cells. A cheap test on the first and last row
 //    selects such chunks; they are added as two contiguous vector adds (num, den) while the same loop
-//    checks every row (same unit, consecutive cell, codes in range, counts ≥ 0). The chunk's row counts
-//    go to a difference array (+1 at its first cell, −1 past its last), summed into the counts at the
-//    end: per row, one load-add-store fewer on the cells. If any row fails, the chunk is subtracted
-//    back out exactly (modular arithmetic) and taken by the row path instead.
+//    checks every row (same unit, consecutive cell, codes in range, counts ≥ 0). The row counts go to a
+//    difference array: chunks that follow one another on the cells (a unit's whole run) make one
+//    interval, +1 at its first cell and −1 past its last, summed into the counts at the end (per row,
+//    one load-add-store fewer on the cells). If any row fails, the chunk is subtracted back out exactly
+//    (modular arithmetic) and taken by the row path instead. The last rows of a unit or of a block take
+//    a shorter chunk of the same kind.
 //    An AVX2 build of this loop is chosen at run time when the CPU has AVX2.
 //  * The row path. One predictable branch per row sends a row with a bad code, a negative count or a
 //    unit without a target to the RareRows sink; the others are added to their cell.
@@ -269,6 +271,12 @@ ScatterStats scatter_impl(const ObservationView& o, const ScatterSpec& s, Accumu
   // are added to `ar` at the end. [open_start, open_end) is the interval still open (open_end 0: none).
   ZeroArray<std::int64_t> runs;
   std::size_t open_start = 0, open_end = 0;
+  auto close_interval = [&] {
+    if (!open_end) return;
+    if (!runs.data()) runs = ZeroArray<std::int64_t>(static_cast<std::size_t>(trash) + 1);
+    runs[open_start] += 1;
+    runs[open_end] -= 1;
+  };
   for (std::size_t b = 0; b < o.n; b += kBlock) {
     const std::size_t m = std::min(kBlock, o.n - b);
     const std::uint32_t* un = stage(o.unit, b, m, bu);
@@ -289,11 +297,7 @@ ScatterStats scatter_impl(const ObservationView& o, const ScatterSpec& s, Accumu
           const std::size_t cell = static_cast<std::size_t>(base[u0]) + off;
           if (fn({L, un + i, in + i, pe + i, nn + i, dd + i, u0, off, I, P, an + cell, ad + cell}, bor)) {
             if (cell != open_end) {  // not where the last chunk ended: close that interval, open one here
-              if (open_end) {
-                if (!runs.data()) runs = ZeroArray<std::int64_t>(static_cast<std::size_t>(trash) + 1);
-                runs[open_start] += 1;
-                runs[open_end] -= 1;
-              }
+              close_interval();
               open_start = cell;
             }
             open_end = cell + L;
@@ -324,7 +328,7 @@ ScatterStats scatter_impl(const ObservationView& o, const ScatterSpec& s, Accumu
         std::size_t f = j + 1;
         while (un[f] == un[j]) ++f;  // stops at lim − 1 at the latest
         one_unit = f - j >= kResync;
-        e = one_unit || un[std::min(m, f + kChunk) - 1] == un[f] ? f : m;
+        e = (one_unit || un[std::min(m, f + kChunk) - 1] == un[f]) ? f : m;
       } else if (lim - j < kChunk) {
         one_unit = lim - j >= kResync;
       }
@@ -355,11 +359,7 @@ ScatterStats scatter_impl(const ObservationView& o, const ScatterSpec& s, Accumu
     }
     if (nr) rare.rows(rare_rows, nr);
   }
-  if (open_end) {
-    if (!runs.data()) runs = ZeroArray<std::int64_t>(static_cast<std::size_t>(trash) + 1);
-    runs[open_start] += 1;
-    runs[open_end] -= 1;
-  }
+  close_interval();
   if (runs.data()) {
     std::int64_t covering = 0;
     for (std::size_t c = 0; c < trash; ++c) ar[c] += covering += runs[c];

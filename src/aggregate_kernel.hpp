@@ -30,7 +30,7 @@ struct ScatterSpec {
 void* zero_alloc(std::size_t bytes);
 void zero_free(void* p, std::size_t bytes) noexcept;
 
-/// A zero-filled array for the accumulators, in big_alloc memory: a 6 MB table costs a few huge-page
+/// A zero-filled array for the accumulators, in zero_alloc memory: a 6 MB table costs a few huge-page
 /// faults instead of ~1500 small ones, which were a tenth of a 60 ms aggregation.
 template <class T>
 class ZeroArray {

@@ -62,9 +62,9 @@ class Hierarchy:
             missing = [str(u) for u in names[pos < 0][:5]]
             raise DataError(f"aggregate: {int((pos < 0).sum())} unit id(s) are not in the hierarchy, e.g. {missing}",
                             field="unit")
-        umap: npt.NDArray[np.int32] | None = pos.astype(np.int32)
-        if umap is not None and np.array_equal(umap, np.arange(len(umap), dtype=np.int32)):
-            umap = None  # the categories are the hierarchy's units in order: codes are unit indices
+        pos32 = pos.astype(np.int32)
+        # None when the categories are the hierarchy's units in order: the codes are then unit indices.
+        umap = None if np.array_equal(pos32, np.arange(len(pos32), dtype=np.int32)) else pos32
         self._last_map = (names, umap)
         return umap
 
