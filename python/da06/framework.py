@@ -13,7 +13,11 @@ from ._dates import DateLike, optional_date, to_date
 from ._errors import Diagnostic
 from .calendar import Calendar
 
-__all__ = ["Framework", "load", "loads", "load_default", "audit"]
+__all__ = ["Framework", "load", "loads", "load_default", "audit", "STATUS_ORDER"]
+
+#: Every task status in display order (the C++ ``da06::status_display_order``).
+STATUS_ORDER: tuple[str, ...] = ("done", "done_maintained", "done_late", "in_progress", "due_soon", "overdue",
+                                 "waiting", "not_started", "unknown", "blank")
 
 
 def _dates(s: "pd.Series[Any]") -> "pd.Series[Any]":
@@ -135,8 +139,7 @@ class Framework:
             df[c] = _dates(df[c])
         for c in ("workdays_left", "workdays_overdue"):
             df[c] = df[c].astype("Int64")
-        order = ["done", "done_maintained", "in_progress", "due_soon", "overdue", "waiting", "not_started", "unknown"]
-        df["status"] = pd.Categorical(df["status"], categories=order)
+        df["status"] = pd.Categorical(df["status"], categories=list(STATUS_ORDER))
         df.attrs["as_of"] = doc.get("as_of")
         df.attrs["summary"] = doc.get("summary", {})
         return df

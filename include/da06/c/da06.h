@@ -348,7 +348,8 @@ typedef enum da06_condition {
   DA06_COND_NONE = 0,
   DA06_COND_ON_REQUEST = 1,  /* "Khi có yêu cầu của ..." */
   DA06_COND_ON_GUIDANCE = 2, /* "Theo hướng dẫn của ..." */
-  DA06_COND_PER_ROADMAP = 3  /* "Theo lộ trình của ..." */
+  DA06_COND_PER_ROADMAP = 3, /* "Theo lộ trình của ..." */
+  DA06_COND_ON_EVENT = 4     /* "Khi có phát sinh": done when a case arises */
 } da06_condition;
 
 /* A free-text deadline read into structure. Caller-allocated; its layout is frozen for ABI 1
@@ -388,8 +389,9 @@ DA06_API int da06_deadline_parse_ex(const char *text, size_t len, const da06_dea
                                     da06_deadline *out);
 
 /* Everything the parser found, as compact JSON: the document of `da06 deadline parse --json`
- * ({"text", "kind", "due", "start", "period", "strictly_before", "recurrence", "condition",
- * "authority", "reference", "tentative", "aspirational", "thresholds": [...], "notes": [...],
+ * ({"text", "kind", "due", "start", "period", "strictly_before", "recurrence", "recurring_day",
+ * "condition", "authority", "reference", "tentative", "aspirational", "thresholds": [...],
+ * "phases": [...], "notes": [...],
  * "matched": [...], "diagnostics": [...], "description"}). Dates are ISO text or null; absent texts
  * are null. opts may be NULL. Free *out with da06_string_free; out_len may be NULL. */
 DA06_API int da06_deadline_parse_json(const char *text, size_t len, const da06_deadline_options *opts, char **out,
