@@ -198,6 +198,27 @@ class Framework:
         """The framework in the data format (``load`` of it gives an equal framework)."""
         return _core.write_json(self._fw)
 
+    def to_frames(self) -> dict[str, pd.DataFrame]:
+        """Every table of the framework as a DataFrame: ``meta`` (one row), ``tasks``, ``task_groups``,
+        ``indicators``, ``observations``, ``targets``, ``target_milestones``, ``units``, ``unit_parents``, …
+        (``da06.frames``). ``Framework.from_frames(**fw.to_frames()) == fw``."""
+        from . import frames
+
+        return frames.to_frames(self)
+
+    @classmethod
+    def from_frames(cls, meta: Any = None, **tables: Any) -> "Framework":
+        """A framework from tables (DataFrames or lists of dicts), e.g.
+        ``Framework.from_frames(tasks=df_tasks, indicators=df_ind, observations=df_obs, targets=df_tg,
+        units=df_units, meta={"id": "kh-2025", "title": "…"})``. Columns are the data format's field names,
+        nested ones dotted (``source.line``); extra columns of ``tasks`` become task attributes; a ``units``
+        table may carry a ``parent`` column instead of ``unit_parents``. Bad cells raise
+        ``da06.frames.FrameError`` naming each as ``table[row].field``; the loader's checks raise ``LoadError``."""
+        from . import frames
+
+        doc = frames.from_frames(tables, meta)
+        return loads(json.dumps(doc, ensure_ascii=False), "<frames>")
+
     def __eq__(self, other: object) -> bool:
         return isinstance(other, Framework) and bool(self._fw == other._fw)
 

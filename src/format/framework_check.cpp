@@ -64,6 +64,7 @@ void cross_check(Ctx& c, const json& root, FrameworkData& fw) {
   dup(fw.claims, "claims", "claim");
   dup(fw.gaps, "gaps", "gap");
   dup(fw.validation_rules, "validation_rules", "validation rule");
+  dup(fw.observation_candidates, "observation_candidates", "observation candidate");
 
   auto sources = ids_of(fw.sources);
   auto ugroups = ids_of(fw.utility_groups);
@@ -192,6 +193,14 @@ void cross_check(Ctx& c, const json& root, FrameworkData& fw) {
             err(side == &r.left ? "left" : "right", "service \"" + t.service + "\" does not exist");
         }
     });
+  }
+  {
+    auto observations_now = ids_of(fw.observations);
+    filter(fw.observation_candidates, "observation_candidates", "observation candidate",
+           [&](const ObservationCandidate& k, auto&& err) {
+             if (!k.observation.empty() && !observations_now.count(k.observation))
+               err("observation", "observation \"" + k.observation + "\" does not exist");
+           });
   }
   filter(fw.gaps, "gaps", "gap", [](auto&, auto&&) {});
   filter(fw.sources, "sources", "source", [](auto&, auto&&) {});

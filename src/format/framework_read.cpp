@@ -15,6 +15,36 @@ const std::initializer_list<std::pair<const char*, Level>> kLevels = {
     {"nation", Level::nation}, {"province", Level::province}, {"district", Level::district},
     {"commune", Level::commune}, {"village", Level::village}};
 
+ObservationCandidate read_candidate(Obj& o) {
+  ObservationCandidate k;
+  k.id = o.id();
+  const std::string kind = o.str("kind", true);
+  if (!kind.empty()) {
+    if (auto x = parse_candidate_kind(kind)) k.kind = *x;
+    else o.fail("kind", "\"" + kind + "\" is not one of: ratio, percent, count, change");
+  }
+  k.numerator = o.integer("numerator");
+  k.denominator = o.integer("denominator");
+  if (o.ok && k.numerator.has_value() != k.denominator.has_value())
+    o.fail(k.numerator ? "denominator" : "numerator", "a ratio needs both \"numerator\" and \"denominator\"");
+  if (k.denominator && *k.denominator <= 0) o.fail("denominator", "the denominator must be positive");
+  if (k.numerator && *k.numerator < 0) o.fail("numerator", "negative count " + std::to_string(*k.numerator));
+  k.value = o.decimal("value");
+  k.unit = o.str("unit");
+  k.against = o.str("against");
+  k.published = o.str("published");
+  k.sentence = o.str("sentence");
+  const std::string review = o.str("review");
+  if (!review.empty()) {
+    if (auto r = parse_review(review)) k.review = *r;
+    else o.fail("review", "\"" + review + "\" is not one of: pending, accepted, rejected");
+  }
+  k.observation = o.str("observation");
+  k.note = o.str("note");
+  k.source = read_source(o);
+  return k;
+}
+
 OrgUnit read_unit(Obj& o) {
   OrgUnit u;
   u.id = o.id();
@@ -336,6 +366,7 @@ FrameworkData read_framework(Ctx& c, const json& root) {
     t.progress_text = o.str("progress_text");
     t.indicators = o.strings("indicators");
     t.utility_group = o.str("utility_group");
+    t.attributes = o.string_map("attributes");
     t.source = read_source(o);
     return t;
   });
@@ -416,6 +447,8 @@ FrameworkData read_framework(Ctx& c, const json& root) {
     return g;
   });
   fw.validation_rules = read_array<ValidationRule>(c, top, "validation_rules", "validation rule", read_rule);
+  fw.observation_candidates = read_array<ObservationCandidate>(c, top, "observation_candidates",
+                                                               "observation candidate", read_candidate);
   top.finish();
   return fw;
 }

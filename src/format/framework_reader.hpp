@@ -10,6 +10,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <map>
 #include <set>
 #include <string>
 #include <string_view>
@@ -185,6 +186,25 @@ class Obj {
                   type_name(*v));
     return {};
   }
+  /// An object whose values are strings ("attributes": {"Người đứng đầu": "…"}); keys must be non-empty.
+  std::map<std::string, std::string> string_map(std::string_view key) {
+    std::map<std::string, std::string> out;
+    const json* v = object(key);
+    if (!v) return out;
+    for (auto it = v->begin(); it != v->end(); ++it) {
+      const std::string path = ::da06::v1::detail::child_path(field_path(key), it.key());
+      if (it.key().empty()) {
+        c_.error(path, key, "an attribute name must not be empty" + rejected());
+        ok = false;
+      } else if (!it->is_string()) {
+        c_.error(path, key, "the attribute \"" + it.key() + "\" must be a string, not " + type_name(*it) + rejected());
+        ok = false;
+      } else {
+        out.emplace(it.key(), it->get<std::string>());
+      }
+    }
+    return out;
+  }
   std::vector<std::string> strings(std::string_view key) {
     std::vector<std::string> out;
     const json* v = get(key);
@@ -264,6 +284,8 @@ inline SourceRef read_source(Obj& parent) {
   s.row = o.str("row");
   if (auto l = o.small_int("line", false, 1, 100000000)) s.line = *l;
   s.quote = o.str("quote");
+  s.table = o.str("table");
+  if (auto p = o.small_int("paragraph", false, 1, 100000000)) s.paragraph = *p;
   o.finish();
   if (!o.ok) parent.ok = false;
   return s;

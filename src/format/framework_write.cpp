@@ -25,6 +25,8 @@ ojson source_json(const SourceRef& s) {
   put(j, "row", s.row);
   if (s.line) j["line"] = s.line;
   put(j, "quote", s.quote);
+  put(j, "table", s.table);
+  if (s.paragraph) j["paragraph"] = s.paragraph;
   return j;
 }
 void put_source(ojson& j, const SourceRef& s) {
@@ -104,6 +106,11 @@ std::string write_framework_json(const Framework& f) {
     put(o, "progress_text", t.progress_text);
     if (!t.indicators.empty()) o["indicators"] = t.indicators;
     put(o, "utility_group", t.utility_group);
+    if (!t.attributes.empty()) {
+      ojson at = ojson::object();
+      for (const auto& [k, v] : t.attributes) at[k] = v;
+      o["attributes"] = at;
+    }
     put_source(o, t.source);
     return o;
   });
@@ -304,6 +311,24 @@ std::string write_framework_json(const Framework& f) {
         o["levels"] = ls;
       }
       put_source(o, r.source);
+      return o;
+    });
+  if (!d.observation_candidates.empty())
+    arr("observation_candidates", d.observation_candidates, [](const ObservationCandidate& k) {
+      ojson o;
+      o["id"] = k.id;
+      o["kind"] = std::string(to_string(k.kind));
+      if (k.numerator) o["numerator"] = *k.numerator;
+      if (k.denominator) o["denominator"] = *k.denominator;
+      put(o, "value", k.value);
+      put(o, "unit", k.unit);
+      put(o, "against", k.against);
+      put(o, "published", k.published);
+      put(o, "sentence", k.sentence);
+      o["review"] = std::string(to_string(k.review));
+      put(o, "observation", k.observation);
+      put(o, "note", k.note);
+      put_source(o, k.source);
       return o;
     });
   return j.dump(1, ' ', false) + "\n";

@@ -197,7 +197,7 @@ def test_schema_knows_exactly_the_keys_the_loader_reads(schema):
     src = "\n".join(p.read_text(encoding="utf-8") for p in READER_SOURCES)
     reader = src
     loader_keys = set(
-        re.findall(r"\b(?:str|id|integer|small_int|date|decimal|strings|choice|object|array|get|missing|period_code)\(\"([a-z0-9_]+)\"", reader)
+        re.findall(r"\b(?:str|id|integer|small_int|date|decimal|strings|string_map|choice|object|array|get|missing|period_code)\(\"([a-z0-9_]+)\"", reader)
     )
     loader_keys |= set(re.findall(r'read_array<\w+>\(c, top, "([a-z0-9_]+)"', reader))
     loader_keys |= set(re.findall(r'docref\("([a-z0-9_]+)"\)', reader))

@@ -28,11 +28,14 @@ from ._build import DeadlineMiss, ImportOptions, ImportResult, Stats, build
 from ._document import Cell, Document, Paragraph, Place, Row, Table, clean, fold
 from ._log import Entry, ImportLog
 from ._office import MissingDependency, read_docx, read_xlsx
+from ._tables import GroupItem, Header, RecordItem, Skip, Walk, find_header
+from ._tables import walk as walk_table
 from ._text import read_text
 
 __all__ = ["import_file", "read_document", "ImportOptions", "ImportResult", "ImportLog", "Entry", "Stats",
            "DeadlineMiss", "Document", "Table", "Row", "Cell", "Paragraph", "Place", "MissingDependency",
-           "clean", "fold", "read_text", "read_docx", "read_xlsx"]
+           "clean", "fold", "read_text", "read_docx", "read_xlsx", "find_header", "walk_table", "Header", "Walk",
+           "GroupItem", "RecordItem", "Skip"]
 
 TEXT_SUFFIXES = (".txt", ".md", ".tsv", ".text")
 

@@ -161,7 +161,7 @@ def _roles(names: list[str], kind: str, kind_hint: str) -> dict[str, int]:
 _ROMAN = re.compile(r"[IVXLC]{1,6}")
 _GROUP_NUMBER = re.compile(r"([IVXLC]{1,6}(?:\.\d{1,3})*|\d{1,3}(?:\.\d{1,3})+|[A-Z])\.?")
 _SUB_ITEM = re.compile(r"[a-zđ][.)]?|[-+•]")
-_GROUP_IN_CELL = re.compile(r"([IVXLC]{1,6})\.\s+(.+)")
+_GROUP_IN_CELL = re.compile(r"([IVXLC]{1,6})\.?\s+(.+)")
 _TASK_NUMBER = re.compile(r"(\d{1,4})([a-z]?)\.?")
 _DECLARED = re.compile(r"(.*?)\s*\((\d+)\s+nhiệm vụ\)\s*", re.I)
 

@@ -99,16 +99,21 @@ _SECOND = re.compile(rf"(?P<first>.+?)\s+và\s+(?P<num>{NUMBER})\s*%\s+(?P<secon
 
 
 def _split_two(first: str, second: str) -> tuple[str, str]:
-    """Complete the names of two targets printed in one bullet from each other:
+    """Complete the names of two targets printed in one bullet from each other. The second target's
+    subject is the words of the first before the word the second starts with; the first target takes
+    the second's tail only when its own predicate lines up with the start of the second word for word
+    (numbers standing for numbers):
     "bộ, ngành, địa phương đạt cấp độ 4" + "đạt cấp độ 5 mức độ trưởng thành …" →
-    "bộ, ngành, địa phương đạt cấp độ 4 mức độ trưởng thành …", "bộ, ngành, địa phương đạt cấp độ 5 mức độ …"."""
+    "bộ, ngành, địa phương đạt cấp độ 4 mức độ trưởng thành …", "bộ, ngành, địa phương đạt cấp độ 5 mức độ …";
+    "hồ sơ được số hóa" + "được khai thác lại" → "hồ sơ được số hóa", "hồ sơ được khai thác lại"."""
     a, b = first.split(), second.split()
     anchor = next((i for i, w in enumerate(a) if b and w == b[0]), None)
     if anchor is None:
         return first, second
-    subject = a[:anchor]
-    parallel = len(a) - anchor
-    tail = b[parallel:]
+    subject, predicate = a[:anchor], a[anchor:]
+    lines_up = len(b) > len(predicate) and all(
+        x == y or (x.isdigit() and y.isdigit()) for x, y in zip(predicate, b))
+    tail = b[len(predicate):] if lines_up else []
     return " ".join(a + tail), " ".join(subject + b)
 
 
@@ -168,7 +173,8 @@ def rank_targets(paragraphs: list[Paragraph]) -> list[RankTarget]:
     for p in paragraphs:
         if "nhóm" not in p.text or "dẫn đầu" not in p.text:
             continue
-        subject = re.split(r"\s+có\s+|\s+đạt\s+|,\s+Việt Nam", p.text, maxsplit=1)[0].strip()
+        subject = re.split(r"\s+có\s+|\s+đạt\s+|,\s+Việt Nam|\s+(?:thuộc|nằm trong|vào)\s+nhóm", p.text,
+                           maxsplit=1)[0].strip()
         by_key: dict[str, RankTarget] = {}
         for clause in re.split(r";\s*", p.text):
             years = _YEAR.findall(clause)
