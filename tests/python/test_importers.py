@@ -458,3 +458,12 @@ def test_a_missing_extra_is_named(monkeypatch, tmp_path):
     monkeypatch.setitem(sys.modules, "openpyxl", None)
     with pytest.raises(importers.MissingDependency, match=r"openpyxl.*pip install da06\[import\]"):
         _office.read_xlsx(tmp_path / "x.xlsx")
+
+
+def test_the_example_runs(tmp_path):
+    example = Path(__file__).resolve().parents[2] / "examples" / "python" / "import_documents.py"
+    res = subprocess.run([sys.executable, str(example), str(tmp_path)], capture_output=True, text=True)
+    assert res.returncode == 0, res.stderr
+    assert "3 tasks in 2 groups, deadlines read 3/3" in res.stdout
+    assert "khung.xlsx!Nhiệm vụ!B3: expected a whole number, not 'hai'" in res.stdout
+    assert "reads back as the same framework" in res.stdout
