@@ -142,4 +142,8 @@ std::string_view LineIndex::line_text(int line) const {
   return text_.substr(b, e - b);
 }
 
-}  // namespace da06::detail
+}  // namespace da06::inline v1::detail
+
+namespace da06::inline v1 {
+std::string read_input_file(const std::string& path, const InputLimits& limits) { return detail::read_file(path, limits); }
+}  // namespace da06::inline v1
