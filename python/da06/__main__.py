@@ -65,7 +65,7 @@ def _import(args: argparse.Namespace) -> int:
         return 2
     try:
         result = importers.import_file(args.file, kind=args.kind, as_of=as_of, rank_of=rank_of)
-    except importers.MissingDependency as e:
+    except (importers.MissingDependency, Error) as e:
         print(f"python -m da06 import: {e}", file=sys.stderr)
         return 1
     except OSError as e:

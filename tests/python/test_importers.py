@@ -5,6 +5,7 @@ figures of the narrative as candidates; sources; the log; the command line."""
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -467,3 +468,19 @@ def test_the_example_runs(tmp_path):
     assert "3 tasks in 2 groups, deadlines read 3/3" in res.stdout
     assert "khung.xlsx!Nhiệm vụ!B3: expected a whole number, not 'hai'" in res.stdout
     assert "reads back as the same framework" in res.stdout
+
+
+@pytest.mark.parametrize("name, content, what", [
+    ("bad.docx", b"not a zip", "not a Word document (.docx)"),
+    ("bad.xlsx", b"not a zip", "not an Excel workbook (.xlsx)"),
+    ("bad.txt", b"\xff\xfe abc", "not UTF-8 text: byte 1 is not UTF-8"),
+])
+def test_a_file_that_is_not_what_it_says_is_a_named_error(tmp_path, name, content, what):
+    p = tmp_path / name
+    p.write_bytes(content)
+    with pytest.raises(da06.ParseError, match="^" + re.escape(f"{name}: {what}")):
+        importers.import_file(p)
+    res = subprocess.run([sys.executable, "-m", "da06", "import", str(p), "--out", str(tmp_path / "o.json")],
+                         capture_output=True, text=True)
+    assert res.returncode == 1 and f"python -m da06 import: {name}: {what}" in res.stderr
+    assert "Traceback" not in res.stderr

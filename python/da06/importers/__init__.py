@@ -24,6 +24,7 @@ import datetime as _dt
 import os
 from pathlib import Path
 
+from .._errors import ParseError
 from ._build import DeadlineMiss, ImportOptions, ImportResult, Stats, build
 from ._document import Cell, Document, Paragraph, Place, Row, Table, clean, fold
 from ._log import Entry, ImportLog
@@ -41,14 +42,30 @@ TEXT_SUFFIXES = (".txt", ".md", ".tsv", ".text")
 
 
 def read_document(path: str | os.PathLike[str]) -> Document:
-    """Read a file into paragraphs and tables (by its extension: .docx, .xlsx, else a text export)."""
+    """Read a file into paragraphs and tables (by its extension: .docx, .xlsx, else a text export).
+    A file that is not what its extension says raises ``da06.ParseError`` naming it."""
+    import zipfile
+
     p = Path(path)
     suffix = p.suffix.lower()
-    if suffix == ".docx":
-        return read_docx(p)
-    if suffix in (".xlsx", ".xlsm"):
-        return read_xlsx(p)
-    return read_text(p)
+    if not p.is_file():
+        raise FileNotFoundError(2, "no such file", str(p))
+    what = {".docx": "a Word document (.docx)", ".xlsx": "an Excel workbook (.xlsx)",
+            ".xlsm": "an Excel workbook (.xlsm)"}.get(suffix, "UTF-8 text")
+    try:
+        if suffix == ".docx":
+            return read_docx(p)
+        if suffix in (".xlsx", ".xlsm"):
+            return read_xlsx(p)
+        return read_text(p)
+    except MissingDependency:
+        raise
+    except UnicodeDecodeError as e:
+        raise ParseError(f"{p.name}: not {what}: byte {e.start + 1} is not UTF-8 ({e.reason})", file=p.name) from None
+    except (zipfile.BadZipFile, KeyError, ValueError, TypeError) as e:
+        if isinstance(e, ParseError):
+            raise
+        raise ParseError(f"{p.name}: not {what} ({type(e).__name__}: {e})", file=p.name) from None
 
 
 def import_file(path: str | os.PathLike[str], *, kind: str | None = None, as_of: _dt.date | str | None = None,
@@ -65,6 +82,10 @@ def import_file(path: str | os.PathLike[str], *, kind: str | None = None, as_of:
     if p.suffix.lower() in (".xlsx", ".xlsm"):
         from ..template import is_template_workbook, read_workbook_result
 
-        if is_template_workbook(p):
+        try:
+            template_book = is_template_workbook(p)
+        except Exception:  # not a workbook at all: read_document says so, with the file's name
+            template_book = False
+        if template_book:
             return read_workbook_result(p)
     return build(read_document(p), opts)

@@ -9,8 +9,9 @@ from typing import Any
 from .. import _core
 from ._document import Document, Paragraph, Place, Row, Table, fold
 from ._log import ImportLog
+from ._meta import paragraph_place, read_meta
 from ._narrative import Figure, find_figures
-from ._prose import ProseTask, read_prose_tasks
+from ._prose import read_prose_tasks
 from ._tables import TASK, GroupItem, Header, RecordItem, Walk, cell_place, find_header, walk
 from ._targets import (RANK_POPULATIONS, Stage, StagedTarget, TargetValue, bullet_targets, parse_value, rank_targets,
                        similar)
@@ -102,87 +103,6 @@ class ImportResult:
 
 
 # ---------------------------------------------------------------------------------------------
-# the document's kind, number, date and title
-
-_DOC_NUMBER = re.compile(r"Số(?:\s*hiệu)?\s*:?\s*\|?\s*(\d*\s*/\s*[\wĐđ.\-]+)", re.I)
-_DATE_VN = re.compile(r"ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})", re.I)
-_DATE_SLASH = re.compile(r"(?<![\d/])(\d{1,2})/(\d{1,2})/(\d{4})(?![\d/])")
-_KIND_WORDS = {"bao cao": "report", "ke hoach": "plan", "quyet dinh": "plan", "chuong trinh": "plan", "cong van": "plan",
-               "chi thi": "plan", "de an": "plan", "nghi quyet": "plan", "thong bao": "plan"}
-_KIND_CODES = {"BC": "report", "KH": "plan", "QĐ": "plan", "CT": "plan", "NQ": "plan", "TB": "plan", "CV": "plan"}
-
-
-@dataclass
-class _Meta:
-    kind: str
-    kind_reason: str
-    kind_place: Place | str
-    number: str = ""
-    date: _dt.date | None = None
-    title: str = ""
-
-
-def _meta(doc: Document, opts: ImportOptions, log: ImportLog) -> _Meta:
-    head = doc.paragraphs[:40]
-    number, number_place = "", None
-    for p in head:
-        m = _DOC_NUMBER.search(p.text)
-        if m and "/" in m.group(1):
-            number = re.sub(r"\s+", "", m.group(1)).strip(".")
-            number_place = _par_place(doc, p)
-            break
-    if not number:  # "Số hiệu: | 6225/BVHTTDL-VP": the value is the next paragraph
-        for a, b in zip(head, head[1:]):
-            if fold(a.text).rstrip(":") in ("so hieu", "so") and re.fullmatch(r"\d+/[\wĐđ.\-]+", b.text):
-                number, number_place = b.text, _par_place(doc, b)
-                break
-    date: _dt.date | None = None
-    for p in head:
-        m = _DATE_VN.search(p.text)
-        if m:
-            date = _safe_date(int(m.group(3)), int(m.group(2)), int(m.group(1)))
-            if date:
-                break
-    title = ""
-    for i, p in enumerate(head):
-        f = fold(p.text)
-        if f in _KIND_WORDS and i + 1 < len(head):
-            title = f"{p.text} {head[i + 1].text}"
-            break
-    # the kind
-    if opts.kind is not None:
-        return _Meta(opts.kind, "given", "--kind", number, date, title)
-    code = ""
-    if number:
-        m = re.search(r"/\s*([A-ZĐ]{2,3})\b", number)
-        code = m.group(1) if m else ""
-    if code in _KIND_CODES:
-        return _Meta(_KIND_CODES[code], f"the document number {number!r}", number_place or doc.name, number, date, title)
-    for p in head:
-        f = fold(p.text).strip(" .:")
-        for w, k in _KIND_WORDS.items():
-            if f == w or (f.startswith(w + " ") and len(f) < 200 and p.bold):
-                return _Meta(k, f"the title {p.text[:40]!r}", _par_place(doc, p), number, date, title)
-        if f in ("loai van ban", "loai van ban:"):
-            continue
-    for a, b in zip(head, head[1:]):
-        if fold(a.text).rstrip(":") == "loai van ban" and fold(b.text) in _KIND_WORDS:
-            return _Meta(_KIND_WORDS[fold(b.text)], f"its type {b.text!r}", _par_place(doc, b), number, date, title)
-    return _Meta("plan", "nothing says it is a report", doc.name, number, date, title)
-
-
-def _safe_date(y: int, m: int, d: int) -> _dt.date | None:
-    try:
-        return _dt.date(y, m, d)
-    except ValueError:
-        return None
-
-
-def _par_place(doc: Document, p: Paragraph) -> Place:
-    return doc.place(line=p.line, paragraph=p.index)
-
-
-# ---------------------------------------------------------------------------------------------
 # the builder
 
 class _Builder:
@@ -190,7 +110,7 @@ class _Builder:
         self.doc = doc
         self.opts = opts
         self.log = ImportLog()
-        self.meta = _meta(doc, opts, self.log)
+        self.meta = read_meta(doc, opts.kind)
         self.stats = Stats(doc.name, doc.format, self.meta.kind)
         self.groups: list[dict[str, Any]] = []
         self.tasks: list[dict[str, Any]] = []
@@ -383,7 +303,7 @@ class _Builder:
             self.tasks.append(t)
             self.stats.prose_tasks += 1
             dp = pt.places.get("deadline", p)
-            self.deadline(tid, t["deadline_text"], _par_place(self.doc, dp))
+            self.deadline(tid, t["deadline_text"], paragraph_place(self.doc, dp))
             for q in [pt.start, *pt.places.values()]:
                 self.used_paragraphs.add(id(q))
         self.log.info("tasks.prose", self.doc.name, f"{len(found)} task(s) written as prose "
@@ -550,7 +470,7 @@ class _Builder:
         for rt in ranks:
             assert rt.paragraph is not None
             p = rt.paragraph
-            where = _par_place(self.doc, p)
+            where = paragraph_place(self.doc, p)
             of_given = {fold(k): v for k, v in self.opts.rank_of.items()}
             of: int | None = None
             if rt.key in of_given:

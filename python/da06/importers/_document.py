@@ -138,7 +138,7 @@ Block = Union[Paragraph, Table]
 class Document:
     path: str                 # as given
     name: str                 # file name
-    format: str               # "tab", "pipe", "docx", "xlsx"
+    format: str               # "tab", "pipe", "text" (text exports), "docx", "xlsx"
     sha256: str
     blocks: list[Block]
     lines: list[str] = field(default_factory=list)  # text exports: every line, verbatim

@@ -50,8 +50,13 @@ def read_docx(path: str | Path) -> Document:
     from docx.table import Table as DocxTable
     from docx.text.paragraph import Paragraph as DocxParagraph
 
+    from docx.opc.exceptions import OpcError
+
     p = Path(path)
-    d = docx.Document(str(p))
+    try:
+        d = docx.Document(str(p))
+    except OpcError as e:  # python-docx's "Package not found": not a .docx package
+        raise ValueError(str(e)) from None
     blocks: list[Block] = []
     n_par = n_tab = 0
     recent: list[str] = []

@@ -38,7 +38,8 @@ def is_number_cell(text: str) -> bool:
 
 def read_text(path: str | Path) -> Document:
     """Read a text export (UTF-8, an optional byte-order mark). The layout is chosen from the
-    content: lines holding only ``|`` make it the pipe layout, else tabs make it the tab layout."""
+    content: lines holding only ``|`` make it the pipe layout, else tabs the tab layout, else it is
+    plain text (paragraphs only; read as the tab layout)."""
     p = Path(path)
     raw = p.read_bytes()
     text = raw.decode("utf-8-sig")
@@ -47,7 +48,7 @@ def read_text(path: str | Path) -> Document:
         lines.pop()
     lines = [ln[:-1] if ln.endswith("\r") else ln for ln in lines]
     pipes = sum(1 for ln in lines if ln.strip() == "|")
-    fmt = "pipe" if pipes >= 3 else "tab"
+    fmt = "pipe" if pipes >= 3 else "tab" if any("\t" in ln for ln in lines) else "text"
     blocks = _read_pipe(lines) if fmt == "pipe" else _read_tab(lines)
     return Document(path=str(path), name=p.name, format=fmt, sha256=hashlib.sha256(raw).hexdigest(),
                     blocks=blocks, lines=lines)
