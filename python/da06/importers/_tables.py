@@ -150,6 +150,8 @@ def _roles(names: list[str], kind: str, kind_hint: str) -> dict[str, int]:
         if not n:
             continue
         r = task_role(n, kind_hint) if kind == TASK else target_role(n)
+        if r == "progress" and " - " in n:
+            r = None  # "Kết quả - Đã hoàn thành": one part of a split result column is not the progress
         if r is not None and r not in roles:
             roles[r] = i
     return roles
