@@ -166,9 +166,13 @@ class _Builder:
                           + (f"; kept as attributes: {', '.join(repr(header.names[i]) for i in header.extra)}"
                              if header.extra else ""))
             if "Kết quả" in " ".join(header.names) and header.kind == TASK and "progress" not in header.roles:
-                self.log.info("column.result_as_product", where,
-                              f"in a {self.meta.kind} a 'Kết quả' column is the expected product, kept as an attribute"
-                              " (--kind report reads it as the progress)")
+                if self.meta.kind == "report":
+                    self.log.info("column.result_split", where, "the 'Kết quả' column is split by a sub-header; "
+                                  "its parts are kept as attributes, none is read as the progress")
+                else:
+                    self.log.info("column.result_as_product", where,
+                                  f"in a {self.meta.kind} a 'Kết quả' column is the expected product, kept as an "
+                                  "attribute (--kind report reads it as the progress)")
             w = walk(self.doc, table, header, self.log)
             if header.kind == TASK:
                 self.stats.task_tables += 1
