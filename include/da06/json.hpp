@@ -11,5 +11,17 @@
 
 namespace da06 {
 inline namespace v1 {
+
+class Framework;
+
+// --- the audit (da06/audit.hpp) ------------------------------------------------------------------
+struct AuditReport;
+/// `{framework, counts: {error, warning, info}, findings: [{id, check, severity, message, published,
+/// values: {name: exact text}, records, source, related}]}` (docs/audit.md).
+///   da06::to_json(da06::audit_report(fw))   // == `da06 audit --json` == da06_audit_json
+std::string to_json(const AuditReport& report);
+/// `to_json(audit_report(fw))`: byte-identical to `da06 audit --json` and to the C ABI's da06_audit_json.
+std::string audit_json(const Framework& fw);
+
 }  // namespace v1
 }  // namespace da06
