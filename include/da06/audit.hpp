@@ -16,8 +16,6 @@
 #include "calendar.hpp"
 #include "model.hpp"
 
-#include <nlohmann/json_fwd.hpp>  // only for audit_document, below
-
 #include <cstddef>
 #include <cstdint>
 #include <functional>
@@ -118,10 +116,6 @@ AuditReport audit_report(const Framework& fw, const AuditOptions& options = {});
 
 /// `audit_report(fw, options).findings`.
 std::vector<Finding> audit(const Framework& fw, const AuditOptions& options = {});
-
-/// The audit as a JSON document (`{framework, counts, findings}`), for the report's JSON, which
-/// embeds its counts and findings. Everything else uses `to_json(const AuditReport&)` (da06/json.hpp).
-nlohmann::ordered_json audit_document(const Framework& fw, const AuditOptions& options = {});
 
 }  // namespace v1
 }  // namespace da06

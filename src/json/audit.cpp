@@ -39,12 +39,8 @@ ojson value(const AuditReport& r) {
 
 }  // namespace detail::json
 
-std::string to_json(const AuditReport& report) { return detail::json::dump(detail::json::value(report)); }
+std::string to_json(const AuditReport& report, int indent) { return detail::json::value(report).dump(indent); }
 
 std::string audit_json(const Framework& fw) { return to_json(audit_report(fw)); }
-
-nlohmann::ordered_json audit_document(const Framework& fw, const AuditOptions& options) {
-  return detail::json::value(audit_report(fw, options));
-}
 
 }  // namespace da06::inline v1
