@@ -484,3 +484,23 @@ def test_a_file_that_is_not_what_it_says_is_a_named_error(tmp_path, name, conten
                          capture_output=True, text=True)
     assert res.returncode == 1 and f"python -m da06 import: {name}: {what}" in res.stderr
     assert "Traceback" not in res.stderr
+
+
+def test_imported_files_validate_against_the_json_schema(tmp_path):
+    jsonschema = pytest.importorskip("jsonschema")
+    schema = json.loads((Path(__file__).resolve().parents[2] / "data" / "schema" / "framework.schema.json")
+                        .read_text(encoding="utf-8"))
+    v = jsonschema.Draft202012Validator(schema)
+    p = tmp_path / "kh12.docx"
+    make_docx(p)
+    docs = [importers.import_file(p).framework]
+    q = tmp_path / "bc5.txt"
+    q.write_text(REPORT, encoding="utf-8")
+    docs.append(importers.import_file(q).framework)
+    for doc in docs:  # task attributes, table and paragraph sources, observation candidates
+        assert [e.message for e in v.iter_errors(doc)] == []
+    assert docs[0]["tasks"][0]["attributes"] and docs[1]["observation_candidates"]
+    bad = json.loads(json.dumps(docs[1]))
+    bad["observation_candidates"][0]["review"] = "maybe"
+    bad["tasks"] = [{"id": "T1", "number": 1, "title": "x", "attributes": {"a": 1}}]
+    assert len(list(v.iter_errors(bad))) == 2
