@@ -326,9 +326,19 @@ struct KeyHash {
   }
 };
 
+/// The number of codes of a column: as given, or its largest value + 1 (at most 2^31, so computed in
+/// 64 bits: a code of INT32_MAX must not overflow an int).
 std::uint32_t code_count(std::int32_t given, const CodeView& codes, std::size_t n) {
   if (given > 0) return static_cast<std::uint32_t>(given);
-  return static_cast<std::uint32_t>(detail::max_value(codes, n) + 1);
+  return static_cast<std::uint32_t>(std::int64_t{detail::max_value(codes, n)} + 1);
+}
+
+/// Do the (targets + 1 trash) × I × P cells of the dense table fit under kDenseLimit? Each factor may
+/// be up to 2^31, so the products are checked for overflow rather than computed blindly.
+bool dense_fits(std::uint64_t targets, std::uint64_t I, std::uint64_t P) {
+  std::uint64_t ip = 0, cells = 0;
+  if (__builtin_mul_overflow(I, P, &ip) || __builtin_mul_overflow(targets + 1, ip, &cells)) return false;
+  return cells <= kDenseLimit;
 }
 
 /// Fills the per-group derived columns (ratio, gap, status) of groups [g0, g1) once the sums are known;
@@ -435,10 +445,10 @@ AggregateResult AggregationPlan::run(const ObservationView& o, const AggregateOp
   r.thresholds_ = opt.thresholds;
   SlowRows slow(o, 0, U, I, P, dense_);
   unsigned derived_threads = 1;
-  const std::uint64_t cells = static_cast<std::uint64_t>(A) * I * P;
-
-  // Dense when the (targets + 1 trash) × I × P table is small enough.
-  if (cells + static_cast<std::uint64_t>(I) * P <= kDenseLimit) {
+  // Dense when the (targets + 1 trash) × I × P table is small enough (then `cells` cannot overflow).
+  const bool dense = dense_fits(A, I, P);
+  const std::uint64_t cells = dense ? static_cast<std::uint64_t>(A) * I * P : 0;
+  if (dense) {
     const std::uint64_t IP = static_cast<std::uint64_t>(I) * P;
     // base[u]: the first cell of u's target, or the trash slab (cells .. cells + I·P) after the last target.
     const auto trash = static_cast<std::uint32_t>(cells);
@@ -681,6 +691,10 @@ bool CountTable::ok() const {
 
 CountTable load_counts_csv(std::string_view text, const std::string& file) {
   CountTable t;
+  if (auto bad = detail::text_error(text, file)) {
+    t.diagnostics.push_back(std::move(*bad));
+    return t;
+  }
   static const char* const kCols[] = {"unit", "indicator", "period", "numerator", "denominator"};
   detail::CsvReader rd(text);
   detail::CsvRow row;
@@ -778,7 +792,7 @@ NamedAggregate aggregate_rows(const Hierarchy& h, const std::vector<CountRow>& r
     if (!u) {
       Location l = r.where;
       if (l.field.empty()) l.field = "unit";
-      out.diagnostics.push_back({Severity::error, l, "unit \"" + r.unit + "\" is not in the hierarchy (row not aggregated)"});
+      out.diagnostics.push_back({Severity::error, l, "unit " + detail::quoted_excerpt(r.unit) + " is not in the hierarchy (row not aggregated)"});
       continue;
     }
     un.push_back(*u);
@@ -804,7 +818,7 @@ NamedAggregate aggregate_rows(const Hierarchy& h, const std::vector<CountRow>& r
   const std::string date = boost::gregorian::to_iso_extended_string(as_of);
   for (const auto& d : out.result.dropped_units()) {
     Location l;
-    l.path = "unit '" + h.id(d.unit) + "'";
+    l.path = "unit '" + detail::excerpt(h.id(d.unit)) + "'";
     l.field = "unit";
     out.diagnostics.push_back({Severity::warning, l,
                                std::to_string(d.rows) + " row(s) not aggregated to " + std::string(to_string(level)) +
@@ -870,14 +884,14 @@ MappingLoad build_mapping(std::vector<MappingEntry> entries, const std::string& 
       Ratio s = (Ratio(e.share.mantissa(), detail::pow10(e.share.scale()))).reduced();
       if (s.sign() <= 0 || s > Ratio(1)) {
         out.diagnostics.push_back({Severity::error, loc(e, "share"),
-                                   "share " + e.share.to_string() + " of \"" + old_id + "\" → \"" + e.new_id +
-                                       "\" is not in (0, 1]"});
+                                   "share " + e.share.to_string() + " of " + detail::quoted_excerpt(old_id) + " → " +
+                                       detail::quoted_excerpt(e.new_id) + " is not in (0, 1]"});
         ok = false;
       }
       auto [it, fresh] = seen.emplace(e.new_id, i);
       if (!fresh) {
         out.diagnostics.push_back({Severity::error, loc(e, "new_id"),
-                                   "\"" + old_id + "\" → \"" + e.new_id + "\" appears twice (first at " +
+                                   detail::quoted_excerpt(old_id) + " → " + detail::quoted_excerpt(e.new_id) + " appears twice (first at " +
                                        loc(entries[it->second], "new_id").to_string() + ")"});
         ok = false;
       }
@@ -888,12 +902,12 @@ MappingLoad build_mapping(std::vector<MappingEntry> entries, const std::string& 
       const MappingEntry& e = entries[idx.front()];
       Decimal shown = sum.round_to(12, Rounding::half_even);
       out.diagnostics.push_back({Severity::error, loc(e, "share"),
-                                 "the shares of \"" + old_id + "\" sum to " + sum.reduced().to_string() + " (≈ " +
+                                 "the shares of " + detail::quoted_excerpt(old_id) + " sum to " + sum.reduced().to_string() + " (≈ " +
                                      shown.to_string() + "), not exactly 1"});
       ok = false;
     }
     if (!ok) {
-      out.diagnostics.back().message += " (all " + std::to_string(idx.size()) + " entries of \"" + old_id + "\" rejected)";
+      out.diagnostics.back().message += " (all " + std::to_string(idx.size()) + " entries of " + detail::quoted_excerpt(old_id) + " rejected)";
       continue;
     }
     for (std::size_t i : idx) kept_entries->push_back(entries[i]);
@@ -907,6 +921,11 @@ MappingLoad build_mapping(std::vector<MappingEntry> entries, const std::string& 
 }
 
 MappingLoad load_mapping_csv(std::string_view text, const std::string& file) {
+  if (auto bad = detail::text_error(text, file)) {
+    MappingLoad r;
+    r.diagnostics.push_back(std::move(*bad));
+    return r;
+  }
   static const char* const kCols[] = {"old_id", "new_id", "share"};
   std::vector<MappingEntry> entries;
   std::vector<Diagnostic> early;
@@ -947,10 +966,11 @@ MappingLoad load_mapping_csv(std::string_view text, const std::string& file) {
       std::string_view sh = detail::trim(row.fields[2].text);
       try {
         e.share = Decimal::parse(sh);
-      } catch (const Error& ex) {
+      } catch (const Error&) {
+        // The parser's own message quotes the whole text again; ours quotes a bounded excerpt once.
         early.push_back(detail::csv_error(file, row.fields[2], "share",
-                                          "\"" + std::string(sh.substr(0, 40)) + "\" is not a plain decimal (" +
-                                              ex.message() + ") (row skipped)"));
+                                          detail::quoted_excerpt(sh, 40) +
+                                              " is not a plain decimal such as \"0.25\" or \"1\" (row skipped)"));
         ok = false;
       }
       if (!ok) continue;

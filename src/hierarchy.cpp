@@ -288,6 +288,11 @@ HierarchyLoad build_hierarchy(std::vector<OrgUnit> units, const std::string& fil
 }
 
 HierarchyLoad load_hierarchy_csv(std::string_view text, const std::string& file) {
+  if (auto bad = detail::text_error(text, file)) {
+    HierarchyLoad r;
+    r.diagnostics.push_back(std::move(*bad));
+    return r;
+  }
   std::vector<OrgUnit> units;
   std::vector<Location> locs;
   std::vector<Diagnostic> early;
@@ -329,7 +334,7 @@ HierarchyLoad load_hierarchy_csv(std::string_view text, const std::string& file)
       std::string parent(detail::trim(row.fields[1].text));
       std::string_view lv = detail::trim(row.fields[2].text);
       if (auto l = parse_level(lv)) u.level = *l;
-      else fail(2, "unknown level \"" + std::string(lv) + "\" (expected nation, province, district, commune or village)");
+      else fail(2, "unknown level " + detail::quoted_excerpt(lv) + " (expected nation, province, district, commune or village)");
       for (std::size_t c : {3u, 4u}) {
         std::string_view s = detail::trim(row.fields[c].text);
         if (s.empty()) continue;

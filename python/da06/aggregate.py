@@ -1,7 +1,7 @@
 """Aggregation up the dated administrative hierarchy: Σnumerator ÷ Σdenominator, never a mean of percentages.
 
     >>> h = da06.Hierarchy.from_frame(units_df)      # id, parent, level, valid_from, valid_to
-    >>> da06.aggregate(obs_df, h, to_level="province", as_of="2026-01-01", targets={"online_rate": 90})
+    >>> da06.aggregate(obs_df, h, to_level="province", as_of="2026-01-01", targets={"online_rate": "90%"})
 
 The observation columns cross into C++ without copies (see bindings/python/register_aggregate.cpp):
 int64 numerators/denominators are read in place, and categorical or integer code columns are read in
@@ -10,9 +10,11 @@ place at whatever width pandas chose (the engine stages them 2048 rows at a time
 from __future__ import annotations
 
 import datetime as _dt
+import decimal as _decimal
 import io
 import os
 import warnings
+from fractions import Fraction
 from typing import Any, Mapping, Union
 
 import numpy as np
@@ -127,35 +129,159 @@ class Hierarchy:
         return f"<da06.Hierarchy of {len(self)} units>"
 
 
+# ---------------------------------------------------------------------------------------------
+# Input columns. Each kind of column is turned into what the engine reads (integer codes read in place
+# and the labels they stand for; int64 counts) by one function per kind, so that a new input form (Arrow
+# dictionary or string columns, say) is one more branch in `_codes`, not a change to `aggregate`.
+
+# Integer label columns whose values span at most this many codes per row are read in place (code c is
+# label c); sparser ones ([0, 10**9], negative labels) are numbered densely first, so that the engine's
+# tables are sized by the labels present, never by the largest.
+_DENSE_SPAN_PER_ROW = 2
+_DENSE_SPAN_MIN = 1 << 16
+
+
 def _codes(col: "pd.Series[Any]", what: str) -> tuple[npt.NDArray[Any], pd.Index]:
-    """(integer codes as stored — no copy for a categorical or an integer column, names of the codes)."""
+    """(integer codes as stored — no copy for a categorical or a dense integer column, names of the codes)."""
     if isinstance(col.dtype, pd.CategoricalDtype):
         cat = col.array
         return np.ascontiguousarray(cat.codes), cat.categories
     if pd.api.types.is_integer_dtype(col.dtype) and not pd.api.types.is_extension_array_dtype(col.dtype):
-        a = np.ascontiguousarray(col.to_numpy())
-        hi = int(a.max()) + 1 if a.size else 0
-        return a, pd.RangeIndex(hi)
+        return _integer_codes(np.ascontiguousarray(col.to_numpy()))
     codes, uniques = pd.factorize(col, sort=True)
     return codes, pd.Index(uniques)
 
 
+def _integer_codes(a: npt.NDArray[Any]) -> tuple[npt.NDArray[Any], pd.Index]:
+    """Integer labels: in place when they are dense from 0 (label c is code c), else numbered densely in one
+    pass (the labels, sorted, are the names of the codes: the result shows the caller's labels either way)."""
+    if a.size == 0:
+        return a, pd.RangeIndex(0)
+    lo, hi = int(a.min()), int(a.max())
+    if lo >= 0 and hi < max(_DENSE_SPAN_PER_ROW * a.size, _DENSE_SPAN_MIN):
+        return a, pd.RangeIndex(hi + 1)
+    codes, uniques = pd.factorize(a, sort=True)
+    return codes.astype(np.int32, copy=False), pd.Index(uniques)
+
+
+_INT64_MAX = int(np.iinfo(np.int64).max)
+
+
+def _row_name(col: "pd.Series[Any]", i: int) -> str:
+    """'row 3', with the index label when it is not the position."""
+    label = col.index[i]
+    return f"row {i}" if (isinstance(label, (int, np.integer)) and int(label) == i) else f"row {i} (index {label!r})"
+
+
+def _bad_count(col: "pd.Series[Any]", what: str, i: int, why: str) -> Exception:
+    from ._errors import DataError
+
+    v = col.iloc[i]
+    shown = repr(v.item() if isinstance(v, np.generic) else v)
+    return DataError(f"aggregate: {what} {shown} in {_row_name(col, i)} {why}", field=what)
+
+
 def _counts(col: "pd.Series[Any]", what: str) -> npt.NDArray[np.int64]:
-    if not pd.api.types.is_integer_dtype(col.dtype) or pd.api.types.is_extension_array_dtype(col.dtype):
-        if col.isna().any():
-            raise ValueError(f"aggregate: the {what} column has missing values")
-        if pd.api.types.is_float_dtype(col.dtype) and not np.all(np.mod(col.to_numpy(), 1) == 0):
-            raise ValueError(f"aggregate: the {what} column must hold whole counts")
-    return np.ascontiguousarray(col.to_numpy(dtype=np.int64, copy=False))
+    """A numerator or denominator column as int64 counts (in place when it is int64 already). Anything
+    that is not a whole count within int64 is refused here, naming the column, the value and its row:
+    booleans, missing values, fractions, values beyond 2**63 - 1 (a uint64 2**64 - 1 must not become -1)."""
+    from ._errors import DataError
+
+    dt = col.dtype
+    if pd.api.types.is_bool_dtype(dt):
+        raise DataError(f"aggregate: the {what} column holds booleans (True/False), not counts", field=what)
+    if isinstance(dt, np.dtype) and dt.kind == "i":
+        return np.ascontiguousarray(col.to_numpy(dtype=np.int64, copy=False))
+    missing = col.isna().to_numpy()
+    if missing.any():
+        i = int(np.argmax(missing))
+        raise DataError(f"aggregate: the {what} column has a missing value in {_row_name(col, i)}", field=what)
+    if pd.api.types.is_extension_array_dtype(dt) and hasattr(dt, "numpy_dtype"):
+        a = col.to_numpy(dtype=dt.numpy_dtype)
+    else:
+        a = col.to_numpy()
+    if a.dtype.kind == "i":
+        return np.ascontiguousarray(a, dtype=np.int64)
+    if a.dtype.kind == "u":
+        over = a > _INT64_MAX
+        if over.any():
+            raise _bad_count(col, what, int(np.argmax(over)), "does not fit in a signed 64-bit count (at most 2**63 - 1)")
+        return np.ascontiguousarray(a, dtype=np.int64)
+    if a.dtype.kind == "f":
+        bad = ~np.isfinite(a) | (np.mod(a, 1) != 0) | (a >= 2.0**63) | (a < -(2.0**63))
+        if bad.any():
+            i = int(np.argmax(bad))
+            why = "is not a whole count" if np.isfinite(a[i]) and np.mod(a[i], 1) != 0 else \
+                "is not a count within the signed 64-bit range"
+            raise _bad_count(col, what, i, why)
+        return a.astype(np.int64)
+    if a.dtype.kind == "O":
+        out = np.empty(len(a), dtype=np.int64)
+        for i, v in enumerate(a):
+            if isinstance(v, (bool, np.bool_)):
+                raise _bad_count(col, what, i, "is a boolean, not a count")
+            if isinstance(v, (int, np.integer)):
+                if not -_INT64_MAX - 1 <= int(v) <= _INT64_MAX:
+                    raise _bad_count(col, what, i, "does not fit in a signed 64-bit count (at most 2**63 - 1)")
+                out[i] = int(v)
+            elif isinstance(v, (float, np.floating)) and np.isfinite(v) and float(v).is_integer() and \
+                    abs(float(v)) < 2.0**63:
+                out[i] = int(v)
+            else:
+                raise _bad_count(col, what, i, "is not a whole count")
+        return out
+    raise DataError(f"aggregate: the {what} column must hold integer counts, not {dt}", field=what)
 
 
-def _threshold(v: Any) -> tuple[str, str]:
-    """90 → (">=", "90"); "<=5" → ("<=", "5"): a target in percent."""
-    s = str(v).strip().replace(" ", "").replace("%", "")
-    for op in (">=", "<=", ">", "<", "="):
-        if s.startswith(op):
-            return op, s[len(op):]
-    return ">=", s
+# ---------------------------------------------------------------------------------------------
+# Targets. The result's ratio and gap are fractions (0.55 is 55 %), so targets are fractions too:
+# 0.9, or explicitly in percent as "90%". A bare number above 1 (90) would be read as 9 000 % if it were
+# taken as a fraction and as 90 % if it were taken as a percentage: it is refused, with both spellings.
+
+_OPS = (">=", "<=", "==", ">", "<", "=")
+
+
+def _target(indicator: Any, v: Any) -> tuple[str, Fraction]:
+    """0.9 → (">=", 9/10); "90%" → (">=", 9/10); "<=5%" → ("<=", 1/20); 90 and "<=5" are ambiguous."""
+    from ._errors import DataError
+
+    def refuse(why: str) -> Exception:
+        return DataError(f"aggregate: the target {v!r} of indicator {indicator!r} {why}", field="targets")
+
+    if isinstance(v, (bool, np.bool_)):
+        raise refuse("is a boolean; write a fraction such as 0.9, or a percentage such as \"90%\"")
+    op = ">="
+    if isinstance(v, str):
+        s = v.strip().replace(" ", "")
+        for o in _OPS:
+            if s.startswith(o):
+                op, s = ("=" if o == "==" else o), s[len(o):]
+                break
+        percent = s.endswith("%")
+        if percent:
+            s = s[:-1]
+        try:
+            value = Fraction(_decimal.Decimal(s.replace(",", ".") if s.count(",") == 1 and "." not in s else s))
+        except (ValueError, ArithmeticError):
+            raise refuse("is not a number (write 0.9, \">=0.9\" or \"90%\")") from None
+    elif isinstance(v, (int, np.integer)):
+        value, percent = Fraction(int(v)), False
+    elif isinstance(v, (float, np.floating)):
+        if not np.isfinite(v):
+            raise refuse("is not a finite number")
+        value, percent = Fraction(_decimal.Decimal(repr(float(v)))), False
+    elif isinstance(v, (Fraction, _decimal.Decimal)):
+        value, percent = Fraction(v), False
+    else:
+        raise refuse("must be a number (0.9) or a string (\">=0.9\", \"90%\")")
+    if percent:
+        return op, value / 100
+    if value > 1:
+        shown = f"{float(value):g}"
+        raise refuse(f"is ambiguous: ratios and gaps are fractions here (0.55 is 55 %); for {shown} % write "
+                     f"{float(value / 100):g} or \"{shown}%\" (a ratio above 1, as a fraction, in percent: "
+                     f"\"{float(value * 100):g}%\")")
+    return op, value
 
 
 UnitsLike = Union[Hierarchy, "pd.DataFrame", str, "os.PathLike[str]", Any]
@@ -168,8 +294,11 @@ def aggregate(df: pd.DataFrame, units: UnitsLike, to_level: str = "province", as
     ``df`` has columns ``unit, indicator, period, numerator, denominator``. ``unit`` holds unit ids
     (strings or a categorical — fastest), or int32 unit indices of ``units`` (``Hierarchy.codes``).
     ``units`` is a ``Hierarchy``, a units DataFrame (``id, parent, level, valid_from, valid_to``), a
-    units file, or a ``Framework``. ``as_of`` defaults to today. ``targets`` maps an indicator to a
-    percentage target (``90`` or ``">=90"``, ``"<=5"``) for the ``gap`` and ``status`` columns.
+    units file, or a ``Framework``. ``as_of`` defaults to today. ``targets`` maps an indicator to its
+    target for the ``gap`` and ``status`` columns, in the units of the ``ratio`` column (fractions):
+    ``0.9`` or ``">=0.9"``, or in percent with the sign: ``"90%"``, ``"<=5%"``. A bare number above 1
+    (``90``) is ambiguous and refused. Integer ``indicator`` and ``period`` labels may be sparse
+    (``[0, 10**9]``); the result shows them as given.
 
     Returns one row per (unit at the level, indicator, period) with rows: ``unit``, ``indicator``,
     ``period``, ``rows`` (observations summed), exact ``numerator`` and ``denominator``, ``ratio``
@@ -199,9 +328,9 @@ def aggregate(df: pd.DataFrame, units: UnitsLike, to_level: str = "province", as
     if targets:
         code_of = {str(n): i for i, n in enumerate(inames)}
         for name, v in targets.items():
+            op, val = _target(name, v)
             if str(name) in code_of:
-                op, val = _threshold(v)
-                th.append((code_of[str(name)], op, val))
+                th.append((code_of[str(name)], op, str(val.numerator), str(val.denominator)))
     r = _core.aggregate_columns(h.core, to_level, day, ucodes, umap, icodes, None, pcodes, None, num, den,
                                 len(inames), len(pnames), th)
     ids = h._id_index()

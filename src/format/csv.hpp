@@ -2,11 +2,10 @@
 // so that every row error can be reported as FILE:LINE:COL: field: message.
 #pragma once
 
-#include "da06/error.hpp"
 #include "da06/dates.hpp"
 #include "da06/error.hpp"
 #include "da06/model.hpp"
-#include "da06/model.hpp"
+#include "text.hpp"
 
 #include <boost/date_time/gregorian/gregorian.hpp>
 
@@ -114,25 +113,44 @@ inline Diagnostic csv_error(const std::string& file, const CsvField& f, std::str
   return d;
 }
 
+/// The located error for text that is not usable as UTF-8 CSV (invalid UTF-8, a NUL byte, UTF-16),
+/// or nullopt. Checked before any field is read, so that no bad byte reaches a message or a JSON writer.
+inline std::optional<Diagnostic> text_error(std::string_view text, const std::string& file) {
+  auto [why, offset] = check_text(text);
+  if (why.empty()) return std::nullopt;
+  Diagnostic d;
+  d.where.file = file;
+  LineIndex(text).locate(offset, d.where.line, d.where.column);
+  d.message = std::move(why) + " (file not read)";
+  return d;
+}
+
+/// The character of `s` at byte i, whole (all the bytes of its UTF-8 sequence), for messages.
+inline std::string_view char_at(std::string_view s, std::size_t i) {
+  std::size_t e = i + 1;
+  while (e < s.size() && (static_cast<unsigned char>(s[e]) & 0xC0) == 0x80) ++e;
+  return s.substr(i, e - i);
+}
+
 /// A decimal integer that fits in int64 (optional leading '-'); nullopt with `error` otherwise.
 inline std::optional<std::int64_t> parse_int64(std::string_view s, std::string& error) {
   std::size_t i = 0;
   bool neg = false;
   if (i < s.size() && (s[i] == '-' || s[i] == '+')) neg = s[i++] == '-';
   if (i == s.size()) {
-    error = s.empty() ? "empty (expected an integer)" : "\"" + std::string(s) + "\" is not an integer";
+    error = s.empty() ? "empty (expected an integer)" : quoted_excerpt(s, 40) + " is not an integer";
     return std::nullopt;
   }
   std::uint64_t v = 0;
   const std::uint64_t lim = neg ? std::uint64_t{1} << 63 : (std::uint64_t{1} << 63) - 1;
   for (; i < s.size(); ++i) {
     if (s[i] < '0' || s[i] > '9') {
-      error = "\"" + std::string(s.substr(0, 40)) + "\" is not an integer (unexpected '" + std::string(1, s[i]) + "')";
+      error = quoted_excerpt(s, 40) + " is not an integer (unexpected '" + excerpt(char_at(s, i)) + "')";
       return std::nullopt;
     }
     unsigned dgt = static_cast<unsigned>(s[i] - '0');
     if (v > (lim - dgt) / 10) {
-      error = "\"" + std::string(s.substr(0, 40)) + "\" does not fit in a signed 64-bit integer";
+      error = quoted_excerpt(s, 40) + " does not fit in a signed 64-bit integer";
       return std::nullopt;
     }
     v = v * 10 + dgt;
