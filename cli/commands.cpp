@@ -1,6 +1,8 @@
 // The CLI commands. Every number printed comes from the library with its declared rounding.
 #include "commands.hpp"
 
+#include "../src/format/text.hpp"
+
 #include <da06/numbers.hpp>
 #include <da06/report.hpp>
 
@@ -21,6 +23,8 @@ Args::Args(int argc, char** argv) {
                                                       "--units", "--to-level", "--schedule", "--cutoff-hour", "--due-soon", "--year"};
   for (int i = 1; i < argc; ++i) {
     std::string a = argv[i];
+    if (auto [why, at] = detail::check_text(a); !why.empty())
+      throw UsageError("argument " + std::to_string(i) + " (byte " + std::to_string(at + 1) + "): " + why);
     if (a == "--max-input-bytes" || a.rfind("--max-input-bytes=", 0) == 0) {
       std::string v = a.size() > 17 ? a.substr(18) : (i + 1 < argc ? argv[++i] : "");
       std::size_t n = 0;
