@@ -24,7 +24,7 @@ int cmd_aggregate(const Args& args) {
   args.allow({"--units", "--to-level", "--as-of", "--csv", "--json"});
   if (args.positional.size() != 2) throw UsageError("usage: da06 aggregate OBS.csv --units UNITS --to-level LEVEL [--as-of DATE] [--csv] [--json]");
   auto units_path = args.value("--units");
-  if (!units_path || units_path->empty()) throw UsageError("aggregate: --units PATH is required (JSON units or CSV id,parent,level,valid_from,valid_to)");
+  if (!units_path || units_path->empty()) throw UsageError("aggregate: --units PATH is required (JSON units or CSV id,parent,level[,valid_from,valid_to,name])");
   auto level_text = args.value("--to-level");
   if (!level_text) throw UsageError("aggregate: --to-level LEVEL is required (nation, province, district, commune, village)");
   auto level = parse_level(*level_text);
@@ -100,7 +100,11 @@ int cmd_aggregate(const Args& args) {
     if (r.rows_dropped()) std::cout << " (" << r.rows_dropped() << " rows of " << r.dropped_units().size() << " units not aggregated)";
     std::cout << "\n";
     for (std::size_t g = 0; g < r.size(); ++g) {
-      std::cout << "  " << h.id(r.unit(g)) << "  " << a.indicators[static_cast<std::size_t>(r.indicator(g))] << "  "
+      // The unit's name after its id, when the units file gives one (a `name` column).
+      const std::string& id = h.id(r.unit(g));
+      const std::string& name = h.name(r.unit(g));
+      std::cout << "  " << id << (name != id && !name.empty() ? " (" + name + ")" : std::string()) << "  "
+                << a.indicators[static_cast<std::size_t>(r.indicator(g))] << "  "
                 << a.periods[static_cast<std::size_t>(r.period(g))] << "  "
                 << format_vn_integer(r.numerator_big(g)) << "/" << format_vn_integer(r.denominator_big(g));
       if (r.has_ratio(g)) std::cout << "  " << format_percent(r.ratio(g), 2);

@@ -407,14 +407,14 @@ TEST_CASE("CSV readers: invalid UTF-8, NUL bytes and UTF-16 are one located erro
     return d[0].to_string();
   };
   CHECK(one(da06::load_counts_csv(counts, "c.csv").diagnostics) ==
-        "c.csv:2:4: the input is not valid UTF-8 (byte 0xC3 at offset 47); save it as UTF-8 (file not read)");
+        "c.csv:2:4: the input is not valid UTF-8 (byte 0xC3 at offset 47) (file not read)");
   CHECK(one(da06::load_counts_csv(nul, "n.csv").diagnostics).rfind("n.csv:3:7: a NUL byte at offset 63", 0) == 0);
   CHECK(one(da06::load_counts_csv(utf16, "w.csv").diagnostics).rfind("w.csv:1:1: the input is UTF-16", 0) == 0);
   CHECK(one(da06::load_mapping_csv("old_id,new_id,share\nX\xFF,N,1\n", "m.csv").diagnostics) ==
-        "m.csv:2:2: the input is not valid UTF-8 (byte 0xFF at offset 21); save it as UTF-8 (file not read)");
+        "m.csv:2:2: the input is not valid UTF-8 (byte 0xFF at offset 21) (file not read)");
   CHECK(one(da06::load_mapping_csv(utf16, "m.csv").diagnostics).rfind("m.csv:1:1: the input is UTF-16", 0) == 0);
   CHECK(one(da06::load_hierarchy_csv("id,parent,level,valid_from,valid_to\nP\xE1\xBB,,province,,\n", "u.csv").diagnostics) ==
-        "u.csv:2:2: the input is not valid UTF-8 (byte 0xE1 at offset 37); save it as UTF-8 (file not read)");
+        "u.csv:2:2: the input is not valid UTF-8 (byte 0xE1 at offset 37) (file not read)");
   CHECK(one(da06::load_hierarchy_csv(utf16, "u.csv").diagnostics).rfind("u.csv:1:1: the input is UTF-16", 0) == 0);
 }
 

@@ -35,6 +35,7 @@ namespace da06 {
 inline namespace v1 {
 
 namespace detail {
+struct ResultBuilder;
 __extension__ typedef __int128 int128;  // __extension__: -Wpedantic would warn that ISO C++ has no __int128
 
 /// Memory for large result columns: from 1 MiB up, aligned 2 MiB pages mapped straight from the kernel with
@@ -214,6 +215,7 @@ class AggregateResult {
 
  private:
   friend class AggregationPlan;
+  friend struct detail::ResultBuilder;  // run's steps (src/aggregate/run.cpp) fill the columns
   Level level_ = Level::province;
   Date as_of_;
   detail::BigVector<std::int32_t> unit_, indicator_, period_;

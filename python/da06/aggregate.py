@@ -72,9 +72,13 @@ class Hierarchy:
 
     @classmethod
     def from_frame(cls, df: pd.DataFrame) -> Hierarchy:
-        """Columns ``id, parent, level`` and optionally ``valid_from, valid_to`` (closed; empty = open)."""
+        """Columns ``id, parent, level`` and optionally ``valid_from, valid_to`` (closed; empty = open), ``name``
+        and ``kind``; other columns (``code``, …) are kept as text in ``attributes()``, as from a units CSV."""
         cols = ["id", "parent", "level", "valid_from", "valid_to"]
         out = pd.DataFrame({c: (df[c] if c in df else "") for c in cols})
+        for c in df.columns:
+            if c not in cols:
+                out[str(c)] = df[c]
         for c in ("valid_from", "valid_to"):
             v = out[c]
             if pd.api.types.is_datetime64_any_dtype(v):
@@ -83,7 +87,8 @@ class Hierarchy:
 
     @classmethod
     def from_csv(cls, text: str, file: str = "<csv>") -> Hierarchy:
-        """CSV with the header ``id,parent,level,valid_from,valid_to``; a bad row raises LoadError with its line."""
+        """CSV with the columns ``id, parent, level`` and optionally ``valid_from, valid_to, name, kind`` (by name,
+        any order; other columns are kept in ``attributes()``); a bad row raises LoadError with its line."""
         h, w = _core.hierarchy_from_csv(text, file)
         return cls(h, [Diagnostic(*x) for x in w])
 
@@ -105,6 +110,16 @@ class Hierarchy:
     @property
     def ids(self) -> list[str]:
         return list(self._h.ids)
+
+    @property
+    def names(self) -> list[str]:
+        """Unit names (a units file's ``name`` column; the id when it has none), in unit order."""
+        return list(self._h.names)
+
+    def attributes(self) -> pd.DataFrame:
+        """The units file's other columns (``code``, …) as text, one row per unit, indexed by id."""
+        return pd.DataFrame({c: self._h.attribute(c) for c in self._h.attribute_names},
+                            index=pd.Index(self._h.ids, name="id"), dtype=object)
 
     def index(self) -> dict[str, int]:
         """id → unit index."""

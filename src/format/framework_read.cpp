@@ -15,6 +15,8 @@ const std::initializer_list<std::pair<const char*, Level>> kLevels = {
     {"nation", Level::nation}, {"province", Level::province}, {"district", Level::district},
     {"commune", Level::commune}, {"village", Level::village}};
 
+}  // namespace
+
 OrgUnit read_unit(Obj& o) {
   OrgUnit u;
   u.id = o.id();
@@ -52,6 +54,8 @@ OrgUnit read_unit(Obj& o) {
   }
   return u;
 }
+
+namespace {
 
 Indicator read_indicator(Obj& o) {
   Indicator i;

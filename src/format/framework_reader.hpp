@@ -299,6 +299,10 @@ std::unordered_set<std::string> ids_of(const std::vector<R>& v) {
   return s;
 }
 
+/// One unit record (framework_read.cpp); the units JSON reader (units_json.cpp) reads bare arrays of
+/// units with it too.
+OrgUnit read_unit(Obj& o);
+
 /// Every record of the document, each checked on its own (framework_read.cpp).
 FrameworkData read_framework(Ctx& c, const json& root);
 /// Duplicates and dangling references: each rejects the record that has it (framework_check.cpp).

@@ -326,3 +326,29 @@ def test_targets_use_the_units_of_the_ratio_column_against_pandas() -> None:
         assert e.value.field == "targets"
     with pytest.raises(da06.DataError, match=r'is ambiguous.*for 90 % write 0.9 or "90%"'):
         da06.aggregate(df, h, to_level="province", as_of=AS_OF, targets={"ind0": 90})
+
+
+def test_units_with_names_and_other_columns(tmp_path: "os.PathLike[str]") -> None:
+    """A units file's name column is the units' names; other columns are kept; the same from a file, a CSV
+    text and a DataFrame (a name column was refused by from_file and the CLI, accepted by from_frame)."""
+    import os
+    import subprocess
+
+    units = pd.DataFrame({"id": ["VN", "TH", "BS"], "name": ["Việt Nam", "Thanh Hóa", "Bỉm Sơn"],
+                          "code": ["VN", "38", "380"], "parent": ["", "VN", "TH"],
+                          "level": ["nation", "province", "district"]})
+    path = os.path.join(str(tmp_path), "units.csv")
+    units.to_csv(path, index=False)
+    for h in (da06.Hierarchy.from_frame(units), da06.Hierarchy.from_file(path),
+              da06.Hierarchy.from_csv(units.to_csv(index=False))):
+        assert h.names == ["Việt Nam", "Thanh Hóa", "Bỉm Sơn"]
+        assert h.attributes()["code"].tolist() == ["VN", "38", "380"]
+        assert h.attributes().index.tolist() == h.ids
+    cli = os.environ.get("DA06_CLI")
+    if cli:
+        obs = os.path.join(str(tmp_path), "obs.csv")
+        with open(obs, "w", encoding="utf-8") as f:
+            f.write("unit,indicator,period,numerator,denominator\nBS,x,2024,1,4\n")
+        out = subprocess.run([cli, "aggregate", obs, "--units", path, "--to-level", "province", "--as-of", "2024-12-31"],
+                             capture_output=True, text=True, check=True).stdout
+        assert "  TH (Thanh Hóa)  x  2024  1/4  25,00%" in out
