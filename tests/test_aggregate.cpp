@@ -435,3 +435,22 @@ TEST_CASE("CSV readers: a bad value is quoted as a bounded excerpt, whole charac
   REQUIRE(u.diagnostics.size() == 1);
   CHECK(u.diagnostics[0].to_string().size() < 300);
 }
+
+TEST_CASE("aggregate: a result is a value (copies are independent; a moved-from result reads as empty)") {
+  da06::Hierarchy h({{"P", "P", Level::province, "", {}, {}, {}}});
+  std::vector<int32_t> unit = {0, 0}, ind = {0, 1}, per = {0, 0};
+  std::vector<int64_t> num = {1, 3}, den = {2, 4};
+  auto r = da06::aggregate(h, {unit.data(), ind.data(), per.data(), num.data(), den.data(), 2}, Level::province, d2026);
+  da06::AggregateResult copy = r;
+  REQUIRE(copy.size() == 2);
+  CHECK(copy.numerators() != r.numerators());
+  CHECK(copy.ratio(1).identical(Ratio(3, 4)));
+  da06::AggregateResult moved = std::move(r);
+  CHECK(moved.size() == 2);
+  CHECK(r.size() == 0);  // NOLINT(bugprone-use-after-move): the documented moved-from state
+  CHECK(r.units() == nullptr);
+  CHECK_THROWS((void)r.unit(0));
+  r = copy;
+  CHECK(r.ratio(0).identical(Ratio(1, 2)));
+  CHECK(da06::AggregateResult().size() == 0);
+}

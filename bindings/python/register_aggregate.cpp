@@ -96,12 +96,9 @@ void register_aggregate(py::module_& m) {
         }
         const da06::Level lv = level_of(level);
         da06::AggregateResult r;
-        double seconds = 0;
         {
           py::gil_scoped_release nogil;  // see the file comment
-          auto t0 = std::chrono::steady_clock::now();
           r = da06::AggregationPlan(h, lv, as_of).run(obs, opt);
-          seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
         }
         const std::size_t G = r.size();
         // The result columns go to numpy without copies: the arrays are views of the result's own
@@ -142,7 +139,6 @@ void register_aggregate(py::module_& m) {
         d["bad_row_count"] = k.bad_row_count();
         d["rows_used"] = k.rows_used();
         d["rows_dropped"] = k.rows_dropped();
-        d["seconds"] = seconds;
         return d;
       },
       py::arg("hierarchy"), py::arg("level"), py::arg("as_of"), py::arg("unit"), py::arg("unit_map"),

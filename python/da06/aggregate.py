@@ -374,7 +374,7 @@ def aggregate(df: pd.DataFrame, units: UnitsLike, to_level: str = "province", as
     out.attrs.update({
         "level": to_level, "as_of": day.isoformat(), "rows_used": r["rows_used"], "rows_dropped": r["rows_dropped"],
         "dropped_units": dropped, "bad_rows": [{"row": i, "message": m} for i, m in r["bad_rows"]],
-        "bad_row_count": r["bad_row_count"], "seconds": r["seconds"],
+        "bad_row_count": r["bad_row_count"],
     })
     if r["rows_dropped"] or r["bad_row_count"]:
         warnings.warn(

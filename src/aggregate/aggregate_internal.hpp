@@ -8,6 +8,8 @@
 
 #include <cstdint>
 #include <limits>
+#include <optional>
+#include <vector>
 
 namespace da06::inline v1::detail {
 
@@ -22,3 +24,26 @@ inline bool fits64(int128 v) {
 }
 
 }  // namespace da06::inline v1::detail
+
+namespace da06::inline v1 {
+
+/// The columns of a result (written by run.cpp's ResultBuilder, read by result.cpp).
+struct AggregateResult::Impl {
+  Level level_ = Level::province;
+  Date as_of_;
+  detail::BigVector<std::int32_t> unit_, indicator_, period_;
+  detail::BigVector<std::int64_t> num_, den_, rows_;
+  detail::BigVector<double> ratio_d_, gap_d_;
+  detail::BigVector<GroupStatus> status_;
+  struct Wide {
+    std::size_t group;
+    detail::int128 num, den;
+  };
+  std::vector<Wide> wide_;  // groups whose sums do not fit in int64, by group
+  std::vector<std::optional<IndicatorThreshold>> thresholds_;
+  std::vector<DroppedUnit> dropped_;
+  std::vector<BadRow> bad_;
+  std::size_t bad_count_ = 0, rows_used_ = 0, rows_dropped_ = 0;
+};
+
+}  // namespace da06::inline v1

@@ -17,6 +17,8 @@ namespace da06 {
 inline namespace v1 {
 namespace detail {
 
+__extension__ typedef __int128 int128;  // __extension__: -Wpedantic would warn that ISO C++ has no __int128
+
 /// `base[u]`: the offset of unit u's target slab (dense target × I × P), or `trash` for a unit without a
 /// target. `base` has U + 1 entries, `base[U] == trash`. The accumulators hold trash + I·P cells: the
 /// trash slab absorbs the rows of units without a target (reported as rare rows; its sums are garbage).

@@ -5,6 +5,10 @@
 #define DA06_SRC_AGGREGATE_MEMORY_HPP
 
 #include <cstddef>
+#include <new>
+#include <type_traits>
+#include <utility>
+#include <vector>
 
 namespace da06 {
 inline namespace v1 {
@@ -14,6 +18,30 @@ namespace detail {
 /// below, operator new. Freed by big_free with the same size.
 void* big_alloc(std::size_t bytes);
 void big_free(void* p, std::size_t bytes) noexcept;
+
+/// An allocator on big_alloc for the result columns. `resize(n)` default-initializes (no zero fill for
+/// plain numbers: the engine writes every element, and a 13 MB result need not be written twice);
+/// `resize(n, value)` and `push_back` behave as usual.
+template <class T>
+struct BigAllocator {
+  using value_type = T;
+  BigAllocator() = default;
+  template <class U>
+  BigAllocator(const BigAllocator<U>&) noexcept {}  // NOLINT(google-explicit-constructor)
+  T* allocate(std::size_t n) { return static_cast<T*>(big_alloc(n * sizeof(T))); }
+  void deallocate(T* p, std::size_t n) noexcept { big_free(p, n * sizeof(T)); }
+  template <class U>
+  void construct(U* p) noexcept(std::is_nothrow_default_constructible_v<U>) {
+    ::new (static_cast<void*>(p)) U;
+  }
+  template <class U, class... Args>
+  void construct(U* p, Args&&... args) {
+    ::new (static_cast<void*>(p)) U(std::forward<Args>(args)...);
+  }
+  friend bool operator==(const BigAllocator&, const BigAllocator&) noexcept { return true; }
+};
+template <class T>
+using BigVector = std::vector<T, BigAllocator<T>>;
 
 /// `bytes` zero bytes: large ones from big_alloc, mapped from the kernel and already zero;
 /// smaller ones from calloc (which skips the memset for memory fresh from the kernel). Freed by zero_free.

@@ -3,7 +3,6 @@
 #include "aggregate_internal.hpp"
 
 #include "../format/text.hpp"
-#include "da06/io.hpp"
 
 #include <boost/date_time/gregorian/gregorian.hpp>
 

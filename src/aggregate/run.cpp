@@ -328,7 +328,7 @@ struct ResultBuilder {
   const std::vector<AncestorStatus>& why;    // unit → why it has no target
   std::size_t U, A;
   std::uint32_t I, P;
-  AggregateResult& r;
+  AggregateResult::Impl& r;
   SlowRows slow;
 
   ResultBuilder(const ObservationView& ov, const AggregateOptions& op, const std::vector<std::int32_t>& d,
@@ -336,7 +336,7 @@ struct ResultBuilder {
                 AggregateResult& res)
       : o(ov), opt(op), dense(d), targets(t), why(w), U(units), A(t.size()),
         I(code_count(op.indicator_count, ov.indicator, ov.n)), P(code_count(op.period_count, ov.period, ov.n)),
-        r(res), slow(ov, 0, units, I, P, d) {}
+        r(*res.p_), slow(ov, 0, units, I, P, d) {}
 
   /// The dense pass: the kernel adds every row into a (targets + 1 trash) × I × P table — on one thread,
   /// or on several, each into its own table, merged after — then redone in 128 bits when a sum may have
@@ -577,8 +577,8 @@ AggregateResult AggregationPlan::run(const ObservationColumns& o, const Aggregat
 AggregateResult AggregationPlan::run(const ObservationView& o, const AggregateOptions& opt) const {
   detail::check_input(o, opt);
   AggregateResult r;
-  r.level_ = level_;
-  r.as_of_ = as_of_;
+  r.p_->level_ = level_;
+  r.p_->as_of_ = as_of_;
   detail::ResultBuilder(o, opt, dense_, targets_, why_, h_.size(), r).run();
   return r;
 }
