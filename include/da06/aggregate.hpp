@@ -261,9 +261,11 @@ CountTable load_counts_file(const std::string& path);
 /// The observations of a framework that have a numerator, a denominator and a period.
 std::vector<CountRow> count_rows(const Framework& fw);
 
-/// The result of aggregating named rows: the engine's result plus the code → name tables.
+/// The result of aggregating named rows: the engine's result plus the code → name tables and the
+/// hierarchy its unit indices refer to. `to_json(const NamedAggregate&)` (json.hpp) is `da06 aggregate --json`.
 struct NamedAggregate {
   AggregateResult result;
+  Hierarchy hierarchy;                           ///< result.unit(g) is an index into it
   std::vector<std::string> indicators, periods;  ///< sorted; code i names indicators[i]
   std::vector<Diagnostic> diagnostics;          ///< rows whose unit is not in the hierarchy (errors), dropped units (warnings)
 };

@@ -41,5 +41,16 @@ std::string to_json(const Pace& pace, int indent = 2);
 /// task_status?, indicators?, audit} (docs/cli.md).
 std::string to_json(const Report& report, int indent = 2);
 
+// --- aggregation (aggregate.hpp) ---------------------------------------------------------------
+
+struct NamedAggregate;
+
+/// `da06 aggregate --json`: {level, as_of, groups: [{unit, indicator, period, numerator, denominator,
+/// rows, ratio, ratio_percent}], dropped_units: [{unit, reason, rows, numerator, denominator}],
+/// rows_used, rows_dropped, errors}. Sums are JSON integers when they fit in int64, decimal strings
+/// otherwise; `ratio` is the exact "Σnum/Σden" (null when Σden is 0); `errors` counts the error
+/// diagnostics of `a.diagnostics`.
+std::string to_json(const NamedAggregate& a, int indent = 2);
+
 }  // namespace v1
 }  // namespace da06

@@ -26,6 +26,7 @@ std::vector<CountRow> count_rows(const Framework& fw) {
 NamedAggregate aggregate_rows(const Hierarchy& h, const std::vector<CountRow>& rows, Level level, Date as_of,
                               const std::vector<std::pair<std::string, IndicatorThreshold>>& thresholds) {
   NamedAggregate out;
+  out.hierarchy = h;
   for (const auto& r : rows) {
     out.indicators.push_back(r.indicator);
     out.periods.push_back(r.period);
