@@ -15,7 +15,7 @@ import io
 import os
 import warnings
 from fractions import Fraction
-from typing import Any, Mapping, Union
+from typing import Any, Mapping, NamedTuple, Union
 
 import numpy as np
 import numpy.typing as npt
@@ -248,6 +248,39 @@ def _counts(col: "pd.Series[Any]", what: str) -> npt.NDArray[np.int64]:
     raise DataError(f"aggregate: the {what} column must hold integer counts, not {dt}", field=what)
 
 
+class _Encoded(NamedTuple):
+    """A frame's five columns as the engine reads them: integer codes (read in place where possible) with
+    the names they stand for, and int64 counts."""
+
+    unit: npt.NDArray[Any]
+    unit_map: npt.NDArray[np.int32] | None  # unit code → hierarchy index; None when codes are indices
+    indicator: npt.NDArray[Any]
+    indicator_names: pd.Index
+    period: npt.NDArray[Any]
+    period_names: pd.Index
+    numerator: npt.NDArray[np.int64]
+    denominator: npt.NDArray[np.int64]
+
+
+def _unit_codes(col: "pd.Series[Any]", h: Hierarchy) -> tuple[npt.NDArray[Any], npt.NDArray[np.int32] | None]:
+    """Unit ids (strings, a categorical) → (codes, code → hierarchy index); integer columns are unit indices."""
+    if pd.api.types.is_integer_dtype(col.dtype) and not pd.api.types.is_extension_array_dtype(col.dtype):
+        return np.ascontiguousarray(col.to_numpy()), None  # already unit indices
+    codes, names = _codes(col, "unit")
+    return codes, h._unit_map(names)
+
+
+def _encode(df: pd.DataFrame, h: Hierarchy) -> _Encoded:
+    for c in ("unit", "indicator", "period", "numerator", "denominator"):
+        if c not in df.columns:
+            raise KeyError(f"aggregate: the DataFrame has no {c!r} column")
+    ucodes, umap = _unit_codes(df["unit"], h)
+    icodes, inames = _codes(df["indicator"], "indicator")
+    pcodes, pnames = _codes(df["period"], "period")
+    return _Encoded(ucodes, umap, icodes, inames, pcodes, pnames, _counts(df["numerator"], "numerator"),
+                    _counts(df["denominator"], "denominator"))
+
+
 # ---------------------------------------------------------------------------------------------
 # Targets. The result's ratio and gap are fractions (0.55 is 55 %), so targets are fractions too:
 # 0.9, or explicitly in percent as "90%". A bare number above 1 (90) would be read as 9 000 % if it were
@@ -322,32 +355,19 @@ def aggregate(df: pd.DataFrame, units: UnitsLike, to_level: str = "province", as
     ancestor at the level on the date, an unknown unit, a negative count) are listed in
     ``result.attrs["dropped_units"]`` / ``["bad_rows"]`` and announced by a ``da06.DataWarning``.
     """
-    for c in ("unit", "indicator", "period", "numerator", "denominator"):
-        if c not in df.columns:
-            raise KeyError(f"aggregate: the DataFrame has no {c!r} column")
     h = _hierarchy(units)
     day = to_date(as_of) if as_of is not None else _dt.date.today()
-
-    ucol = df["unit"]
-    if pd.api.types.is_integer_dtype(ucol.dtype) and not pd.api.types.is_extension_array_dtype(ucol.dtype):
-        ucodes: npt.NDArray[Any] = np.ascontiguousarray(ucol.to_numpy())  # already unit indices
-        umap = None
-    else:
-        ucodes, unames = _codes(ucol, "unit")
-        umap = h._unit_map(unames)
-    icodes, inames = _codes(df["indicator"], "indicator")
-    pcodes, pnames = _codes(df["period"], "period")
-    num = _counts(df["numerator"], "numerator")
-    den = _counts(df["denominator"], "denominator")
+    x = _encode(df, h)
     th = []
     if targets:
-        code_of = {str(n): i for i, n in enumerate(inames)}
+        code_of = {str(n): i for i, n in enumerate(x.indicator_names)}
         for name, v in targets.items():
             op, val = _target(name, v)
             if str(name) in code_of:
                 th.append((code_of[str(name)], op, str(val.numerator), str(val.denominator)))
-    r = _core.aggregate_columns(h.core, to_level, day, ucodes, umap, icodes, None, pcodes, None, num, den,
-                                len(inames), len(pnames), th)
+    r = _core.aggregate_columns(h.core, to_level, day, x.unit, x.unit_map, x.indicator, None, x.period, None,
+                                x.numerator, x.denominator, len(x.indicator_names), len(x.period_names), th)
+    inames, pnames = x.indicator_names, x.period_names
     ids = h._id_index()
     # Groups come ordered by unit index: a unit's category code is the number of unit changes before it.
     gu = r["unit"]
