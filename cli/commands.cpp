@@ -331,3 +331,16 @@ int cmd_report(const Args& args) {
 }
 
 }  // namespace da06::cli
+
+namespace da06::cli {
+namespace {
+int cmd_schema(const Args& args) {
+  args.allow({});
+  if (args.positional.size() != 1) throw UsageError("usage: da06 schema");
+  std::cout << framework_schema_json();
+  return 0;
+}
+const Registrar reg_schema{{"schema", cmd_schema, "da06 schema",
+                            "the JSON Schema of framework files (data/schema/framework.schema.json)"}};
+}  // namespace
+}  // namespace da06::cli

@@ -41,6 +41,16 @@ std::string to_json(const Pace& pace, int indent = 2);
 /// task_status?, indicators?, audit} (docs/cli.md).
 std::string to_json(const Report& report, int indent = 2);
 
+// --- the audit (da06/audit.hpp) ------------------------------------------------------------------
+class Framework;
+struct AuditReport;
+/// `da06 audit --json`: {framework, counts: {error, warning, info}, findings: [{id, check, severity,
+/// message, published, values: {name: exact text}, records, source, related}]} (docs/audit.md).
+///   da06::to_json(da06::audit_report(fw))   // == `da06 audit --json` == da06_audit_json
+std::string to_json(const AuditReport& report, int indent = 2);
+/// `to_json(audit_report(fw))`: byte-identical to `da06 audit --json` and to the C ABI's da06_audit_json.
+std::string audit_json(const Framework& fw);
+
 // --- aggregation (aggregate.hpp) ---------------------------------------------------------------
 
 struct NamedAggregate;

@@ -366,7 +366,7 @@ class Deadline:
 
 def parse_deadline(text: str, reference_year: int | None = ...) -> Deadline: ...
 
-# --- report, status, analysis, audit (JSON documents) -------------------------------------------
+# --- report, status, analysis -------------------------------------------------------------------
 def default_as_of(framework: Framework) -> datetime.date | None: ...
 def report_json(framework: Framework, as_of: datetime.date | None = ...) -> str: ...
 def report_text(framework: Framework, as_of: datetime.date | None = ...) -> str: ...
@@ -517,8 +517,36 @@ class IndicatorsReport:
 
 def indicators_report(framework: Framework, as_of: datetime.date, calendar: Calendar, method: str = ...,
                       half_life_years: float = ..., use_derived: bool = ...) -> IndicatorsReport: ...
-def audit_json(framework: Framework, include_info: bool = ..., as_of: datetime.date | None = ...) -> str: ...
-def audit_has_status_classifier() -> bool: ...
+
+# --- audit --------------------------------------------------------------------------------------
+class AuditValue:
+    name: str
+    value: str
+
+class Finding:
+    id: str
+    check: str
+    severity: str
+    message: str
+    published: str
+    values: list[AuditValue]
+    records: list[str]
+    source: SourceRef
+    related: list[SourceRef]
+    def value(self, name: str) -> str | None: ...
+
+class AuditCounts:
+    error: int
+    warning: int
+    info: int
+
+class AuditReport:
+    framework: str
+    counts: AuditCounts
+    findings: list[Finding]
+
+def audit_report(framework: Framework, include_info: bool = ..., as_of: datetime.date | None = ...,
+                 calendar: Calendar | None = ...) -> AuditReport: ...
 
 # --- hierarchy and aggregation ------------------------------------------------------------------
 class Hierarchy:

@@ -1,9 +1,12 @@
 // The units JSON reader: a bare array of units, or a framework file's `units` (its other sections are
-// not read here). Each unit is read by the framework reader's own unit record reader, so both forms
-// have the same fields and messages; every problem is located FILE:LINE:COL: $.path in the caller's text.
-#include "framework_reader.hpp"
+// skipped, not read). Each unit is read with the framework format's own unit table
+// (framework_fields.hpp), so both forms have the same fields and messages; every problem is located
+// FILE:LINE:COL: $.path in the caller's text.
+#include "framework_fields.hpp"
+#include "record_reader.hpp"
 
 #include "da06/hierarchy.hpp"
+#include "da06/input.hpp"
 
 #include <algorithm>
 #include <tuple>
@@ -12,8 +15,78 @@ namespace da06::inline v1 {
 
 namespace {
 
-namespace ff = detail::framework_format;
-using nlohmann::json;
+namespace rec = detail::records;
+
+/// The units read so far, each with the JSON path of its object.
+struct Units {
+  std::vector<OrgUnit> units;
+  std::vector<std::string> paths;
+};
+
+std::unique_ptr<rec::Frame> units_array(const std::string& path, rec::Sink& sink, Units& out) {
+  return std::make_unique<rec::RecordArrayFrame<OrgUnit>>(
+      path, detail::framework_format::unit_table(), sink, "unit",
+      [&sink](const std::string& p, const char* type) {
+        sink.error(p, "", std::string("a unit must be an object, not ") + type + " (unit rejected)");
+      },
+      [&out, path](OrgUnit&& u, bool ok, const std::string&, std::size_t index) {
+        if (!ok) return;
+        out.units.push_back(std::move(u));
+        out.paths.push_back(detail::child_path(path, index));
+      });
+}
+
+/// The document's top level: a framework object, whose format is checked and whose `units` are read
+/// (every other key is skipped), or a bare array of units.
+class UnitsRoot final : public rec::Frame {
+ public:
+  UnitsRoot(rec::Sink& sink, Units& out) : Frame("$"), sink_(sink), out_(out) {}
+
+  void scalar(rec::Scalar v) override {
+    if (key_ == "format") {
+      format_ = true;
+      if (v.type != rec::Scalar::Type::string)
+        sink_.error("$.format", "format", std::string("\"format\" must be a string, not ") + rec::type_name(v.type));
+      else if (v.text != "da06-framework")
+        sink_.error("$.format", "format", "\"format\" must be \"da06-framework\", not " + detail::quoted_excerpt(v.text));
+    } else if (key_ == "format_version") {
+      version_ = true;
+      if (v.type != rec::Scalar::Type::integer)
+        sink_.error("$.format_version", "format_version",
+                    std::string("\"format_version\" must be an integer, not ") + rec::type_name(v.type));
+      else if (v.integer != 1)
+        sink_.error("$.format_version", "format_version",
+                    "unsupported format_version " + std::to_string(v.integer) + " (this library reads 1)");
+    } else if (key_ == "units" && v.type != rec::Scalar::Type::null) {
+      sink_.error("$.units", "units", std::string("\"units\" must be an array, not ") + rec::type_name(v.type));
+    }
+  }
+  std::unique_ptr<rec::Frame> open(bool is_object) override {
+    if (key_ == "units") {
+      if (!is_object) return units_array("$.units", sink_, out_);
+      sink_.error("$.units", "units", "\"units\" must be an array, not an object");
+    } else if (key_ == "format" || key_ == "format_version") {
+      (key_ == "format" ? format_ : version_) = true;
+      sink_.error(detail::child_path("$", key_), key_,
+                  "\"" + key_ + "\" must be " + (key_ == "format" ? "a string" : "an integer") + ", not " +
+                      rec::object_name(is_object));
+    }
+    return std::make_unique<rec::SkipFrame>();  // the framework's other sections are not a units matter
+  }
+  void close() override {
+    if (!format_) sink_.error("$", "format", "missing \"format\": \"da06-framework\"");
+    if (!version_) sink_.error("$", "format_version", "missing \"format_version\": 1");
+  }
+  void not_an_object(const char* type) override {
+    sink_.error("$", "", std::string("the top level must be an array of units or a framework object, not ") + type);
+  }
+  std::unique_ptr<rec::Frame> root_array() override { return units_array("$", sink_, out_); }
+
+ private:
+  rec::Sink& sink_;
+  Units& out_;
+  bool format_ = false, version_ = false;
+};
 
 /// Gives every diagnostic that has a JSON path but no line its line and column, in one pass.
 void locate(std::string_view body, const detail::LineIndex& lines, std::vector<Diagnostic>& diags) {
@@ -32,19 +105,6 @@ void locate(std::string_view body, const detail::LineIndex& lines, std::vector<D
   }
 }
 
-/// The framework's format and version, as the framework reader checks them.
-void check_format(ff::Ctx& c, ff::Obj& top) {
-  std::string format = top.str("format");
-  if (format.empty() && !top.get("format")) c.error("$", "format", "missing \"format\": \"da06-framework\"");
-  else if (format != "da06-framework")
-    c.error("$.format", "format", "\"format\" must be \"da06-framework\", not " + detail::quoted_excerpt(format, 40));
-  if (auto v = top.integer("format_version")) {
-    if (*v != 1) c.error("$.format_version", "format_version", "unsupported format_version " + std::to_string(*v) + " (this library reads 1)");
-  } else if (!top.get("format_version")) {
-    c.error("$", "format_version", "missing \"format_version\": 1");
-  }
-}
-
 }  // namespace
 
 HierarchyLoad load_hierarchy_json(std::string_view text, const std::string& file) {
@@ -53,53 +113,22 @@ HierarchyLoad load_hierarchy_json(std::string_view text, const std::string& file
   // A UTF-8 byte-order mark is allowed and skipped; columns on line 1 start after it.
   const std::string_view body = text.substr(text.substr(0, 3) == "\xEF\xBB\xBF" ? 3 : 0);
   const detail::LineIndex lines(body);
-  detail::JsonDoc doc;
+  std::vector<Diagnostic> diags;
+  rec::Sink sink(file, diags);
+  Units units;
   try {
-    doc = detail::parse_json_with_positions(body, file, lines, limits);
+    rec::read_events(body, file, lines, limits, std::make_unique<UnitsRoot>(sink, units));
   } catch (const ParseError& e) {
     out.diagnostics.push_back({Severity::error, e.where(), e.message()});
     return out;
   }
-  std::vector<Diagnostic> diags;
-  ff::Ctx c{file, doc, diags};
-  for (const auto& p : doc.problems) {
-    Location l{file, 0, 0, p.path, ""};
-    lines.locate(p.offset, l.line, l.column);
-    diags.push_back({Severity::error, l, p.message});
-  }
-  // The units, with the path of each one kept.
-  std::vector<OrgUnit> units;
-  std::vector<std::string> paths;
-  auto read_one = [&](const json& j, std::string path) {
-    if (!j.is_object()) {
-      c.error(path, "", std::string("a unit must be an object, not ") + ff::type_name(j) + " (unit rejected)");
-      return;
-    }
-    ff::Obj o(c, j, path, "unit");
-    if (auto id = j.find("id"); id != j.end() && id->is_string()) o.set_record_name(id->get<std::string>());
-    OrgUnit u = ff::read_unit(o);
-    o.finish();
-    if (!o.ok) return;
-    units.push_back(std::move(u));
-    paths.push_back(std::move(path));
-  };
-  const json& root = doc.root;
-  if (root.is_array()) {
-    for (std::size_t i = 0; i < root.size(); ++i) read_one(root[i], detail::child_path("$", i));
-  } else if (root.is_object()) {
-    ff::Obj top(c, root, "$", "");
-    check_format(c, top);
-    if (const json* arr = top.array("units"))
-      for (std::size_t i = 0; i < arr->size(); ++i) read_one((*arr)[i], detail::child_path("$.units", i));
-  } else {
-    c.error("$", "", std::string("the top level must be an array of units or a framework object, not ") + ff::type_name(root));
-  }
   // The hierarchy's own checks (ids, parents, cycles, levels), located at each unit's object.
-  auto lc = lines.locate_all(detail::locate_json_paths(body, paths));
+  auto lc = lines.locate_all(detail::locate_json_paths(body, units.paths));
   std::vector<Location> locs;
-  locs.reserve(paths.size());
-  for (std::size_t k = 0; k < paths.size(); ++k) locs.push_back(Location{file, lc[k].first, lc[k].second, paths[k], ""});
-  HierarchyLoad b = build_hierarchy(std::move(units), file, locs);
+  locs.reserve(units.paths.size());
+  for (std::size_t k = 0; k < units.paths.size(); ++k)
+    locs.push_back(Location{file, lc[k].first, lc[k].second, units.paths[k], ""});
+  HierarchyLoad b = build_hierarchy(std::move(units.units), file, locs);
   locate(body, lines, diags);
   out.hierarchy = std::move(b.hierarchy);
   out.diagnostics = std::move(diags);
