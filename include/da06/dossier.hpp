@@ -44,6 +44,13 @@
 
 namespace da06 {
 inline namespace v1 {
+class DossierEngine;
+}
+namespace detail {
+struct WorkdayTables;
+WorkdayTables workday_tables(const v1::DossierEngine&);
+}  // namespace detail
+inline namespace v1 {
 
 /// Seconds since 1970-01-01 00:00 Vietnam civil time (a naive datetime64[s]).
 using LocalSeconds = std::int64_t;
@@ -170,6 +177,7 @@ class DossierEngine {
   struct Impl;
 
  private:
+  friend detail::WorkdayTables detail::workday_tables(const DossierEngine&);  // da06's fused kernels
   std::shared_ptr<const Impl> impl_;
 };
 

@@ -340,6 +340,25 @@ def _flag(col: pd.Series) -> npt.NDArray[np.uint8]:
     return flags
 
 
+_RATINGS = {"satisfied": 0, "neutral": 0, "dissatisfied": 1, "hài lòng": 0, "bình thường": 0, "không hài lòng": 1,
+            "hai_long": 0, "binh_thuong": 0, "khong_hai_long": 1}
+
+
+def _map_codes(col: pd.Series, table: Mapping[str, int], field_name: str, what: str,
+               errs: list[tuple[int, str, str]]) -> npt.NDArray[np.uint8]:
+    """A code column from numbers or words (any case): the distinct values are looked up once, not every row.
+    An empty value is 0 (unknown); a value not in ``table`` is a bad row."""
+    codes, uniques = pd.factorize(col, use_na_sentinel=True)
+    keys = [str(u).strip().lower() for u in uniques]
+    keys = [k[:-2] if k.endswith(".0") and k[:-2].isdigit() else k for k in keys]  # 2.0 from a float column
+    looked = np.array([table.get(k, -1) if k else 0 for k in keys] + [0], dtype=np.int16)
+    out = looked[np.where(codes < 0, len(keys), codes)]
+    for i in np.flatnonzero(out < 0):
+        errs.append((int(i), field_name, f"{what}: {col.iloc[i]!r}"))
+    result: npt.NDArray[np.uint8] = np.where(out < 0, 0, out).astype(np.uint8)
+    return result
+
+
 def read(source: Any) -> DossierTable:
     """A dossier table from pandas, polars or pyarrow, a dict of columns, or a CSV or Parquet file.
 
@@ -367,10 +386,7 @@ def read(source: Any) -> DossierTable:
     if "returned_at" in df.columns and "finished_at" not in df.columns:
         cols["finished_at"] = local_seconds(df["returned_at"], field_name="returned_at", errors=errs)
     if "limit_unit" in df.columns:
-        lu = df["limit_unit"].astype(str).str.strip().str.lower().map(_LIMIT_UNITS)
-        for i in np.flatnonzero(lu.isna().to_numpy() & df["limit_unit"].notna().to_numpy()):
-            errs.append((int(i), "limit_unit", f"not working_days or working_hours: {df['limit_unit'].iloc[i]!r}"))
-        cols["limit_unit"] = lu.fillna(0).to_numpy().astype(np.uint8)
+        cols["limit_unit"] = _map_codes(df["limit_unit"], _LIMIT_UNITS, "limit_unit", "not working_days or working_hours", errs)
     if "supplement_requests" in df.columns:
         cols["supplement_requests"] = pd.to_numeric(df["supplement_requests"], errors="coerce").fillna(0).to_numpy().astype(np.int32)
     unit_codes, units = _codes(df["unit"])
@@ -382,10 +398,7 @@ def read(source: Any) -> DossierTable:
         cols["procedure"], procedures = _codes(df["procedure"])
     flags: dict[str, npt.NDArray[np.uint8]] = {}
     if "channel" in df.columns:
-        ch = df["channel"].astype(str).str.strip().str.lower().map(_CHANNELS)
-        for i in np.flatnonzero(ch.isna().to_numpy() & df["channel"].notna().to_numpy()):
-            errs.append((int(i), "channel", f"not 1/2/3 or direct/online/postal: {df['channel'].iloc[i]!r}"))
-        flags["channel"] = ch.fillna(0).to_numpy().astype(np.uint8)
+        flags["channel"] = _map_codes(df["channel"], _CHANNELS, "channel", "not 1/2/3 or direct/online/postal", errs)
     for name in ("synced", "result_electronic", "reused", "personal_store", "citizen_data"):
         if name in df.columns:
             flags[name] = _flag(df[name])
@@ -397,7 +410,7 @@ def read(source: Any) -> DossierTable:
         flags["paid_online"] = _flag(df["paid_online"])
     dis = np.zeros(n, dtype=np.uint8)
     if "rating" in df.columns:
-        dis |= df["rating"].astype(str).str.lower().isin(["dissatisfied", "không hài lòng", "khong_hai_long"]).to_numpy().astype(np.uint8)
+        dis |= _map_codes(df["rating"], _RATINGS, "rating", "not satisfied, neutral or dissatisfied", errs)
     if "complained" in df.columns:
         dis |= _flag(df["complained"])
     flags["dissatisfied"] = dis

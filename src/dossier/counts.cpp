@@ -8,6 +8,7 @@
 #include "da06/dossier_counts.hpp"
 
 #include "da06/error.hpp"
+#include "engine_tables.hpp"
 
 #include <algorithm>
 #include <array>
@@ -153,102 +154,199 @@ DossierCounts count_dossiers(const DossierEngine& engine, const DossierTable& t,
   out.period_kind = opt.period;
   out.counters = dossier_counter_names();
 
-  // 1. The range of periods.
-  std::int32_t pmin = std::numeric_limits<std::int32_t>::max(), pmax = std::numeric_limits<std::int32_t>::min();
+  // 1. The range of days, then a day → period table and each period's last second.
+  std::int64_t dmin = std::numeric_limits<std::int64_t>::max(), dmax = std::numeric_limits<std::int64_t>::min();
   for (std::size_t k = 0; k < c.n; ++k) {
     const LocalSeconds r = c.received_at[k];
     if (r == kNoTime || r < -2208988800LL || r > 7258118400LL) continue;  // 1900..2200; reported below
-    const std::int32_t p = period_key(opt.period, r);
-    pmin = std::min(pmin, p);
-    pmax = std::max(pmax, p);
+    const std::int64_t d = local_day(r);
+    dmin = std::min(dmin, d);
+    dmax = std::max(dmax, d);
   }
-  if (pmin > pmax) pmin = pmax = 0;
+  if (dmin > dmax) dmin = dmax = 0;
+  const std::int32_t pmin = period_key(opt.period, dmin * kSecondsPerDay);
+  const std::int32_t pmax = period_key(opt.period, dmax * kSecondsPerDay);
   const std::int64_t n_periods = static_cast<std::int64_t>(pmax) - pmin + 1;
+  std::vector<std::int32_t> period_of_day(static_cast<std::size_t>(dmax - dmin + 1));  // period − pmin
+  for (std::int64_t d = dmin; d <= dmax; ++d)
+    period_of_day[static_cast<std::size_t>(d - dmin)] = period_key(opt.period, d * kSecondsPerDay) - pmin;
+  std::vector<LocalSeconds> period_end(static_cast<std::size_t>(n_periods));
+  for (std::int64_t p = 0; p < n_periods; ++p)
+    period_end[static_cast<std::size_t>(p)] = period_bounds(opt.period, static_cast<std::int32_t>(pmin + p)).second - 1;
   const std::int64_t n_cells = static_cast<std::int64_t>(t.n_units) * n_periods;
   const std::int64_t n_proc = t.procedure ? t.n_procedures : 0;
   const bool dense = n_proc > 0 && n_cells * n_proc <= (std::int64_t{1} << 28);
 
   // 2. Count slices of rows in private tables.
+  // 2. Count slices of rows in private tables.
+  //
+  // The fast path (most rows): a limit in working days, no recorded due day, no pause, no repeated
+  // supplementation — status and counters in one pass, with the calendar's packed tables (one load for
+  // the effective receipt day, one for the due day) and the next rows' cells prefetched. Every other row,
+  // and every bad one, is gathered and goes through DossierEngine::status, which reports it.
+  const detail::WorkdayTables wt = detail::workday_tables(engine);
   auto count_slice = [&](std::size_t begin, std::size_t end, Partial& part) {
     part.values.assign(static_cast<std::size_t>(n_cells) * kCounterCount, 0);
     if (dense) part.proc_dense.assign(static_cast<std::size_t>(n_cells * n_proc), 0);
-    constexpr std::size_t kChunk = 8192;
-    std::vector<LocalSeconds> as_of(kChunk);
-    std::vector<std::uint8_t> state(kChunk);
-    std::vector<std::int32_t> cell(kChunk);
-    for (std::size_t b = begin; b < end; b += kChunk) {
-      const std::size_t len = std::min(kChunk, end - b);
-      DossierColumns sub = c;
-      sub.n = len;
-      auto shift = [b](auto* p) { return p ? p + b : p; };
-      sub.received_at = shift(c.received_at);
-      sub.time_limit = shift(c.time_limit);
-      sub.limit_unit = shift(c.limit_unit);
-      sub.due_at = shift(c.due_at);
-      sub.finished_at = shift(c.finished_at);
-      sub.pause_start = shift(c.pause_start);
-      sub.pause_end = shift(c.pause_end);
-      sub.supplement_requests = shift(c.supplement_requests);
-      for (std::size_t k = 0; k < len; ++k) {
-        const LocalSeconds r = sub.received_at[k];
-        const std::int32_t u = t.unit[b + k];
-        cell[k] = -1;
-        as_of[k] = kNoTime;
-        if (r == kNoTime || r < -2208988800LL || r > 7258118400LL) continue;  // the status pass reports it
-        if (u < 0 || u >= t.n_units) continue;
-        const std::int32_t p = period_key(opt.period, r);
-        cell[k] = static_cast<std::int32_t>(static_cast<std::int64_t>(u) * n_periods + (p - pmin));
-        as_of[k] = opt.as_of != kNoTime ? opt.as_of : period_bounds(opt.period, p).second - 1;
+    // The per-row counters add into 32-bit cells (half the cache footprint of the random scatter), flushed
+    // into the 64-bit totals before any of them could overflow.
+    constexpr std::size_t kAcc = 16;  // kProcOnline (14) counters, padded to a power of two
+    std::vector<std::uint32_t> acc(static_cast<std::size_t>(n_cells) * kAcc, 0);
+    std::size_t since_flush = 0;
+    auto flush = [&] {
+      for (std::int64_t cl = 0; cl < n_cells; ++cl)
+        for (std::size_t j = 0; j < kProcOnline; ++j) {
+          part.values[static_cast<std::size_t>(cl) * kCounterCount + j] += acc[static_cast<std::size_t>(cl) * kAcc + j];
+          acc[static_cast<std::size_t>(cl) * kAcc + j] = 0;
+        }
+      since_flush = 0;
+    };
+    auto flag = [](const std::uint8_t* col, std::size_t row) -> std::uint32_t { return col && col[row] != 0; };
+    // Adds one dossier with its state to its cell.
+    auto add = [&](std::size_t row, std::int64_t cl, bool on_time, bool completed) {
+      std::uint32_t* v = acc.data() + static_cast<std::size_t>(cl) * kAcc;
+      const std::uint8_t ch = t.channel ? t.channel[row] : 0;
+      const std::uint32_t online = ch == static_cast<std::uint8_t>(DossierChannel::online);
+      const std::uint32_t fee = flag(t.fee_obligation, row), paid = fee & flag(t.paid_online, row);
+      const std::uint32_t citizen = flag(t.citizen_data, row);
+      v[kReceived] += 1;
+      v[kOnTime] += on_time;
+      v[kCompleted] += completed;
+      v[kOnline] += online;
+      v[kChannelTotal] += ch != 0;
+      v[kSynced] += flag(t.synced, row);
+      v[kResultElectronic] += flag(t.result_electronic, row);
+      v[kDigitised] += flag(t.digitised, row);
+      v[kReused] += flag(t.reused, row);
+      v[kPersonalStore] += flag(t.personal_store, row);
+      v[kCitizenData] += citizen;
+      v[kFeeObligation] += fee;
+      v[kPaidOnline] += paid;
+      v[kSatisfied] += on_time & (flag(t.dissatisfied, row) ^ 1u);
+      ++part.rows;
+      if (n_proc > 0) {
+        const std::int32_t pr = t.procedure[row];
+        if (pr < 0 || pr >= n_proc) return;
+        const auto bits = static_cast<std::uint8_t>(online | (fee << 1) | (paid << 2) | (citizen << 3));
+        if (!bits) return;
+        const std::uint64_t key = static_cast<std::uint64_t>(cl) * static_cast<std::uint64_t>(n_proc) + static_cast<std::uint64_t>(pr);
+        if (dense) part.proc_dense[key] |= bits;
+        else part.proc_sparse[key] |= bits;
       }
+    };
+    // the cell of a row, or −1 (a bad receipt or unit, reported by the general path)
+    auto cell_of = [&](std::size_t row) -> std::int64_t {
+      const LocalSeconds r = c.received_at[row];
+      const std::int32_t u = t.unit[row];
+      if (r == kNoTime || r < -2208988800LL || r > 7258118400LL || u < 0 || u >= t.n_units) return -1;
+      const std::int32_t p = period_of_day[static_cast<std::size_t>(local_day(r) - dmin)];
+      return static_cast<std::int64_t>(u) * n_periods + p;
+    };
+    auto as_of_of = [&](std::int64_t cl) {
+      return opt.as_of != kNoTime ? opt.as_of : period_end[static_cast<std::size_t>(cl % n_periods)];
+    };
+
+    // 2a. the fast pass
+    std::vector<std::uint32_t> slow;  // rows for the general path (offsets from begin)
+    const bool repeated_rule = wt.repeated_supplementation_is_late && c.supplement_requests;
+    constexpr std::size_t kAhead = 16;
+    for (std::size_t row = begin; row < end; ++row) {
+      if (row + kAhead < end) {
+        const LocalSeconds ra = c.received_at[row + kAhead];
+        const std::int32_t ua = t.unit[row + kAhead];
+        if (ra >= 0 && ra <= 7258118400LL && ua >= 0 && ua < t.n_units) {
+          const std::int64_t da = ra / kSecondsPerDay - dmin;
+          if (da >= 0 && da < static_cast<std::int64_t>(period_of_day.size()))
+            __builtin_prefetch(acc.data() + (static_cast<std::size_t>(ua) * static_cast<std::size_t>(n_periods) +
+                                             static_cast<std::size_t>(period_of_day[static_cast<std::size_t>(da)])) * kAcc, 1);
+        }
+      }
+      const LocalSeconds r = c.received_at[row];
+      const std::int32_t u = t.unit[row];
+      const std::int64_t lim = c.time_limit[row];
+      const LocalSeconds fin = c.finished_at ? c.finished_at[row] : kNoTime;
+      const bool simple = r >= 0 && r <= 7258118400LL && u >= 0 && u < t.n_units && lim >= 0 &&
+                          (c.limit_unit ? c.limit_unit[row] == 0 : c.default_unit == LimitUnit::working_days) &&
+                          (!c.due_at || c.due_at[row] == kNoTime) && (!c.pause_start || c.pause_start[row] == kNoTime) &&
+                          (!repeated_rule || c.supplement_requests[row] <= 1) && (fin == kNoTime || fin >= r);
+      if (!simple) {
+        if (u != -1) slow.push_back(static_cast<std::uint32_t>(row - begin));
+        continue;
+      }
+      const std::int64_t day = r / kSecondsPerDay;
+      const std::int64_t i = day - wt.first_day;
+      const std::int64_t dr = day - dmin;
+      if (i < 0 || i >= wt.days || dr < 0 || dr >= static_cast<std::int64_t>(period_of_day.size())) {
+        slow.push_back(static_cast<std::uint32_t>(row - begin));
+        continue;
+      }
+      const std::int32_t p = period_of_day[static_cast<std::size_t>(dr)];
+      const std::int64_t cl = static_cast<std::int64_t>(u) * n_periods + p;
+      const LocalSeconds as_of = opt.as_of != kNoTime ? opt.as_of : period_end[static_cast<std::size_t>(p)];
+      if (r > as_of) continue;  // received after the moment of evaluation: not in the cohort
+      const std::int32_t ts = wt.start2[i];
+      const std::int64_t pos = (ts >> 1) + ((ts & 1) & static_cast<std::int32_t>(r - day * kSecondsPerDay > wt.cutoff));
+      if (pos + lim >= wt.nwork) {
+        slow.push_back(static_cast<std::uint32_t>(row - begin));
+        continue;
+      }
+      const LocalSeconds due_at = static_cast<LocalSeconds>(wt.workdays[pos + lim]) * kSecondsPerDay + (kSecondsPerDay - 1);
+      const bool finished = fin != kNoTime && fin <= as_of;
+      add(row, cl, (finished ? fin : as_of) <= due_at, finished);
+      if (++since_flush > (std::size_t{1} << 31)) flush();
+    }
+
+    // 2b. the general path for the gathered rows, in chunks
+    constexpr std::size_t kChunk = 4096;
+    std::vector<LocalSeconds> g_rec(kChunk), g_due(kChunk), g_fin(kChunk), g_ps(kChunk), g_pe(kChunk), as_of(kChunk);
+    std::vector<std::int32_t> g_lim(kChunk), g_supp(kChunk);
+    std::vector<std::uint8_t> g_unit(kChunk), state(kChunk);
+    std::vector<std::int64_t> cell(kChunk);
+    for (std::size_t b0 = 0; b0 < slow.size(); b0 += kChunk) {
+      const std::size_t len = std::min(kChunk, slow.size() - b0);
+      DossierColumns sub;
+      sub.n = len;
+      sub.default_unit = c.default_unit;
+      for (std::size_t k = 0; k < len; ++k) {
+        const std::size_t row = begin + slow[b0 + k];
+        g_rec[k] = c.received_at[row];
+        g_lim[k] = c.time_limit[row];
+        if (c.limit_unit) g_unit[k] = c.limit_unit[row];
+        g_due[k] = c.due_at ? c.due_at[row] : kNoTime;
+        g_fin[k] = c.finished_at ? c.finished_at[row] : kNoTime;
+        g_ps[k] = c.pause_start ? c.pause_start[row] : kNoTime;
+        g_pe[k] = c.pause_end ? c.pause_end[row] : kNoTime;
+        if (c.supplement_requests) g_supp[k] = c.supplement_requests[row];
+        cell[k] = cell_of(row);
+        as_of[k] = cell[k] >= 0 ? as_of_of(cell[k]) : kNoTime;
+      }
+      sub.received_at = g_rec.data();
+      sub.time_limit = g_lim.data();
+      sub.limit_unit = c.limit_unit ? g_unit.data() : nullptr;
+      sub.due_at = c.due_at ? g_due.data() : nullptr;
+      sub.finished_at = c.finished_at ? g_fin.data() : nullptr;
+      sub.pause_start = c.pause_start ? g_ps.data() : nullptr;
+      sub.pause_end = c.pause_end ? g_pe.data() : nullptr;
+      sub.supplement_requests = c.supplement_requests ? g_supp.data() : nullptr;
       RowErrors errs;
       engine.status(sub, as_of.data(), state.data(), nullptr, errs);
-      for (const auto& e : errs.first)  // a row with unit −1 was rejected by its reader already
-        if (t.unit[b + static_cast<std::size_t>(e.row)] != -1)
-          part.errors.add(e.row + static_cast<std::int64_t>(b), e.field, e.message);
+      for (const auto& e : errs.first) part.errors.add(static_cast<std::int64_t>(begin + slow[b0 + static_cast<std::size_t>(e.row)]), e.field, e.message);
       part.errors.count += errs.count - static_cast<std::int64_t>(errs.first.size());
       for (std::size_t k = 0; k < len; ++k) {
-        const std::size_t row = b + k;
+        const std::size_t row = begin + slow[b0 + k];
         const std::int32_t u = t.unit[row];
-        if (u == -1) continue;  // rejected by the reader
         if (u < 0 || u >= t.n_units) {
           part.errors.add(static_cast<std::int64_t>(row), "unit",
                           "unit code " + std::to_string(u) + " is not 0.." + std::to_string(t.n_units - 1));
           continue;
         }
-        const auto s = static_cast<DossierState>(state[k]);
-        if (s == DossierState::invalid || cell[k] < 0) continue;
-        std::int64_t* v = part.values.data() + static_cast<std::size_t>(cell[k]) * kCounterCount;
-        const bool on_time = counts_on_time(s);
-        const std::uint8_t ch = t.channel ? t.channel[row] : 0;
-        auto flag = [row](const std::uint8_t* col) { return col && col[row] != 0; };
-        const bool online = ch == static_cast<std::uint8_t>(DossierChannel::online);
-        const bool fee = flag(t.fee_obligation), paid = fee && flag(t.paid_online), citizen = flag(t.citizen_data);
-        v[kReceived] += 1;
-        v[kOnTime] += on_time;
-        v[kCompleted] += s == DossierState::early || s == DossierState::on_time || s == DossierState::late;
-        v[kOnline] += online;
-        v[kChannelTotal] += ch != 0;
-        v[kSynced] += flag(t.synced);
-        v[kResultElectronic] += flag(t.result_electronic);
-        v[kDigitised] += flag(t.digitised);
-        v[kReused] += flag(t.reused);
-        v[kPersonalStore] += flag(t.personal_store);
-        v[kCitizenData] += citizen;
-        v[kFeeObligation] += fee;
-        v[kPaidOnline] += paid;
-        v[kSatisfied] += on_time && !flag(t.dissatisfied);
-        ++part.rows;
-        if (n_proc > 0) {
-          const std::int32_t pr = t.procedure[row];
-          if (pr < 0 || pr >= n_proc) continue;
-          const std::uint8_t bits = static_cast<std::uint8_t>((online ? 1 : 0) | (fee ? 2 : 0) | (paid ? 4 : 0) | (citizen ? 8 : 0));
-          if (!bits) continue;
-          const std::uint64_t key = static_cast<std::uint64_t>(cell[k]) * static_cast<std::uint64_t>(n_proc) + static_cast<std::uint64_t>(pr);
-          if (dense) part.proc_dense[key] |= bits;
-          else part.proc_sparse[key] |= bits;
-        }
+        const auto st = static_cast<DossierState>(state[k]);
+        if (st == DossierState::invalid || cell[k] < 0) continue;
+        add(row, cell[k], counts_on_time(st), st == DossierState::early || st == DossierState::on_time || st == DossierState::late);
       }
+      since_flush += len;
     }
+    flush();
   };
   const std::size_t hw = std::max(1u, std::thread::hardware_concurrency());
   const std::size_t threads = std::min<std::size_t>(hw, std::max<std::size_t>(1, c.n / (1u << 20)));

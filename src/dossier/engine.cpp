@@ -3,6 +3,7 @@
 #include "da06/dossier.hpp"
 
 #include "da06/error.hpp"
+#include "engine_tables.hpp"
 
 #include <boost/date_time/gregorian/gregorian.hpp>
 
@@ -84,6 +85,7 @@ struct DossierEngine::Impl {
   std::vector<std::uint8_t> work;       // days
   std::vector<std::int32_t> prefix;     // days + 1: working days with index < i
   std::vector<std::int32_t> workdays;   // day numbers of the working days, ascending
+  std::vector<std::int32_t> start2;     // days: prefix[i] * 2 + work[i] (the fast path's one load)
   std::int64_t office_per_day = 0;
 
   Impl(Calendar c, DossierRules r) : cal(std::move(c)), rules(std::move(r)) {
@@ -102,6 +104,8 @@ struct DossierEngine::Impl {
       prefix[i + 1] = prefix[i] + work[i];
       if (work[i]) workdays.push_back(all[i]);
     }
+    start2.resize(all.size());
+    for (std::size_t i = 0; i < all.size(); ++i) start2[i] = prefix[i] * 2 + work[i];
   }
 
   // Index of a day, or -1 outside the calendar.
@@ -323,10 +327,45 @@ void status_rows(const DossierEngine::Impl& m, const DossierColumns& c, AsOf as_
                  LocalSeconds* out_due_at, RowErrors& errors) {
   require_columns(c, "dossier status");
   if (c.n && !out_state) throw InvalidArgument("dossier status: out_state is required");
+  // The fast path: a limit in working days, no recorded due day, no pause, a day inside the calendar. One
+  // load gives the position of the effective receipt day among the working days, one more the due day.
+  // Any other row (and any bad row, to report it) takes the general path below.
+  const std::int64_t nwork = static_cast<std::int64_t>(m.workdays.size());
+  const std::int32_t* start2 = m.start2.data();
+  const std::int32_t* workdays = m.workdays.data();
+  const std::int64_t cutoff = m.rules.apply_cutoff ? m.rules.cutoff_seconds : kSecondsPerDay;
+  const bool days_only = c.limit_unit ? false : c.default_unit == LimitUnit::working_days;
   for (std::size_t k = 0; k < c.n; ++k) {
     const LocalSeconds as_of = as_of_at(k);
     const LocalSeconds received = c.received_at[k];
     LocalSeconds fin = c.finished_at ? c.finished_at[k] : kNoTime;
+    const bool simple = (days_only || (c.limit_unit && c.limit_unit[k] == 0)) && (!c.due_at || c.due_at[k] == kNoTime) &&
+                        (!c.pause_start || c.pause_start[k] == kNoTime) &&
+                        (!m.rules.repeated_supplementation_is_late || !c.supplement_requests ||
+                         c.supplement_requests[k] <= 1) &&
+                        received >= 0 && (as_of == kNoTime || received <= as_of) && (fin == kNoTime || fin >= received);
+    if (simple) {
+      const std::int64_t day = received / kSecondsPerDay;
+      const std::int64_t i = day - m.first_day;
+      const std::int64_t lim = c.time_limit[k];
+      if (i < m.days && lim >= 0) {
+        const std::int32_t t = start2[i];
+        const std::int64_t pos = (t >> 1) + ((t & 1) & static_cast<std::int32_t>(received - day * kSecondsPerDay > cutoff));
+        if (pos + lim < nwork) {
+          const std::int64_t due_day = workdays[pos + lim];
+          const LocalSeconds due_at = due_day * kSecondsPerDay + (kSecondsPerDay - 1);
+          if (fin != kNoTime && as_of != kNoTime && fin > as_of) fin = kNoTime;
+          DossierState s;
+          if (fin != kNoTime)
+            s = fin > due_at ? DossierState::late : fin / kSecondsPerDay < due_day ? DossierState::early : DossierState::on_time;
+          else
+            s = (as_of != kNoTime && as_of > due_at) ? DossierState::open_late : DossierState::open;
+          out_state[k] = static_cast<std::uint8_t>(s);
+          if (out_due_at) out_due_at[k] = due_at;
+          continue;
+        }
+      }
+    }
     out_state[k] = static_cast<std::uint8_t>(DossierState::invalid);
     if (out_due_at) out_due_at[k] = kNoTime;
     if (received != kNoTime && as_of != kNoTime && received > as_of) continue;  // not yet received then
@@ -369,4 +408,18 @@ void DossierEngine::status(const DossierColumns& c, const LocalSeconds* as_of_ea
 }
 
 }  // namespace v1
+
+detail::WorkdayTables detail::workday_tables(const DossierEngine& engine) {
+  const DossierEngine::Impl& m = *engine.impl_;
+  WorkdayTables w;
+  w.start2 = m.start2.data();
+  w.workdays = m.workdays.data();
+  w.first_day = m.first_day;
+  w.days = m.days;
+  w.nwork = static_cast<std::int64_t>(m.workdays.size());
+  w.cutoff = m.rules.apply_cutoff ? m.rules.cutoff_seconds : kSecondsPerDay;
+  w.repeated_supplementation_is_late = m.rules.repeated_supplementation_is_late;
+  return w;
+}
+
 }  // namespace da06
