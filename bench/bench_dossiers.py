@@ -112,60 +112,78 @@ def run_da06(files: list[Path], repeats: int, stream: bool, year: int) -> dict[s
     from da06 import dossiers as D
 
     eng = D._PORTAL.engine(da06.Calendar.vietnam())
-    names: list[str] = []
+    names = pq.read_table(files[0], columns=["unit"]).column("unit").chunk(0).dictionary.to_pylist()
+    n_units = len(names)
 
-    def columns(tbl: Any) -> dict[str, Any]:
-        nonlocal names
-        u = tbl.column("unit").combine_chunks()
-        names = u.dictionary.to_pylist()
-        fin = tbl.column("finished_s").combine_chunks()
-        return {
-            "unit": u.indices.to_numpy(zero_copy_only=False).astype(np.int32, copy=False),
-            "rec": tbl.column("received_s").combine_chunks().to_numpy(),
-            "lim": tbl.column("time_limit").combine_chunks().to_numpy(),
-            "fin": fin.fill_null(np.iinfo(np.int64).min).to_numpy(),
-            "flags": {"channel": tbl.column("channel").combine_chunks().to_numpy(),
-                      "fee_obligation": (tbl.column("fee").combine_chunks().to_numpy() > 0).view(np.uint8),
-                      "paid_online": tbl.column("paid_online").combine_chunks().to_numpy(zero_copy_only=False).view(np.uint8),
-                      "dissatisfied": tbl.column("dissatisfied").combine_chunks().to_numpy(zero_copy_only=False).view(np.uint8)},
-        }
+    def file_columns(f: Path) -> dict[str, Any]:
+        """One file as numpy columns: int64, int32 and bool columns without nulls are views of the Arrow
+        buffers; finished_s (nullable) and the fee test are computed once."""
+        tbl = pq.read_table(f)
+        col = lambda name: tbl.column(name).combine_chunks()  # noqa: E731
+        u = col("unit")
+        if u.dictionary.to_pylist() != names:
+            raise SystemExit(f"{f}: another unit dictionary")
+        return {"unit": u.indices.to_numpy().astype(np.int32, copy=False),
+                "rec": col("received_s").to_numpy(), "lim": col("time_limit").to_numpy(),
+                "fin": col("finished_s").fill_null(np.iinfo(np.int64).min).to_numpy(),
+                "channel": col("channel").to_numpy(),
+                "fee": (col("fee").to_numpy() > 0).view(np.uint8),
+                "paid": col("paid_online").to_numpy(zero_copy_only=False).view(np.uint8),
+                "dis": col("dissatisfied").to_numpy(zero_copy_only=False).view(np.uint8)}
 
     def count(c: dict[str, Any]) -> tuple[list[str], Any, list[str], Any]:
-        n_units = len(names)
+        flags = {"channel": c["channel"], "fee_obligation": c["fee"], "paid_online": c["paid"], "dissatisfied": c["dis"]}
         out = eng.count(c["rec"], c["lim"], 0, None, None, c["fin"], None, None, None, c["unit"], n_units, None, 0,
-                        c["flags"], "month", D.NAT)
+                        flags, "month", D.NAT)
         return out[0], out[1], out[2], out[3]
 
-    def frame(res: tuple[list[str], Any, list[str], Any]) -> Any:
-        cn, cu, labels, vals = res
-        idx = {n: i for i, n in enumerate(cn)}
-        month = np.array([int(s[:4]) * 12 + int(s[5:7]) - 1 for s in labels], dtype=np.int32)
-        return counts_frame(np.array(names, dtype=object)[cu], month, {k: vals[:, idx[k]] for k in COUNTERS})
+    grid_months = 14 * 12  # year−1 .. year+12 months of receipts
 
-    t = time.perf_counter()
-    tbl = pq.read_table(files, columns=["unit", "received_s", "time_limit", "finished_s", "channel", "fee",
-                                        "paid_online", "dissatisfied"])
-    c = columns(tbl)
-    del tbl
-    load = time.perf_counter() - t
-    times = []
-    res = None
-    for _ in range(repeats):
+    def to_grid(res: tuple[list[str], Any, list[str], Any], grid: np.ndarray) -> None:
+        cn, cu, labels, vals = res
+        idx = [cn.index(k) for k in COUNTERS]
+        month = np.array([int(x[:4]) * 12 + int(x[5:7]) - 1 - (year - 1) * 12 for x in labels], dtype=np.int64)
+        np.add.at(grid, (np.asarray(cu), month), np.asarray(vals)[:, idx])
+
+    def frame(grid: np.ndarray) -> Any:
+        u, m = np.nonzero(grid[:, :, 0])
+        return counts_frame(np.array(names, dtype=object)[u], (m + (year - 1) * 12).astype(np.int32),
+                            {k: grid[u, m, j] for j, k in enumerate(COUNTERS)})
+
+    out: dict[str, Any] = {}
+    if not stream:
+        import pyarrow.parquet as pq2
+
+        n = sum(pq2.ParquetFile(f).metadata.num_rows for f in files)
         t = time.perf_counter()
-        res = count(c)
-        times.append(time.perf_counter() - t)
-    assert res is not None
-    out: dict[str, Any] = {"load_s": load, "compute_s": min(times), "frame": frame(res), "peak_mib": peak_mib()}
-    if stream:
-        del c
+        c: dict[str, Any] = {}
+        at = 0
+        for f in files:  # one file at a time into preallocated columns: the table never exists twice
+            part = file_columns(f)
+            if not c:
+                c = {k: np.empty(n, dtype=v.dtype) for k, v in part.items()}
+            m = len(part["rec"])
+            for k, v in part.items():
+                c[k][at:at + m] = v
+            at += m
+        out["load_s"] = time.perf_counter() - t
+        times = []
+        grid = np.zeros((n_units, grid_months, len(COUNTERS)), dtype=np.int64)
+        for _ in range(repeats):
+            grid[:] = 0
+            t = time.perf_counter()
+            to_grid(count(c), grid)
+            times.append(time.perf_counter() - t)
+        out["compute_s"] = min(times)
+        out["frame"] = frame(grid)
+    else:
         t = time.perf_counter()
-        total = None
-        for f in files:  # one file at a time: bounded memory; counts add
-            part = frame(count(columns(pq.read_table(f))))
-            total = part if total is None else total.set_index(["unit", "month"]).add(
-                part.set_index(["unit", "month"]), fill_value=0).reset_index()
+        grid = np.zeros((n_units, grid_months, len(COUNTERS)), dtype=np.int64)
+        for f in files:  # bounded memory: one file's columns at a time; counts add exactly
+            to_grid(count(file_columns(f)), grid)
         out["stream_s"] = time.perf_counter() - t
-        out["stream_frame"] = total.astype({k: np.int64 for k in COUNTERS}).sort_values(["unit", "month"]).reset_index(drop=True)
+        out["frame"] = frame(grid)
+    out["peak_mib"] = peak_mib()
     return out
 
 
@@ -205,6 +223,11 @@ def run_duckdb(files: list[Path], repeats: int, stream: bool, year: int) -> dict
                sum(CASE WHEN judged <= due_end AND NOT dissatisfied THEN 1 ELSE 0 END) AS satisfied
         FROM s GROUP BY ALL"""
 
+    if stream:
+        t = time.perf_counter()
+        df = con.execute(sql(f"read_parquet({glob!r})")).df()
+        return {"stream_s": time.perf_counter() - t, "peak_mib": peak_mib(),
+                "frame": counts_frame(df["unit"].to_numpy(), df["month"].to_numpy(), df)}
     t = time.perf_counter()
     con.execute(f"CREATE TABLE dossiers AS SELECT * FROM read_parquet({glob!r})")
     load = time.perf_counter() - t
@@ -214,15 +237,8 @@ def run_duckdb(files: list[Path], repeats: int, stream: bool, year: int) -> dict
         t = time.perf_counter()
         df = con.execute(sql("dossiers")).df()
         times.append(time.perf_counter() - t)
-    out: dict[str, Any] = {"load_s": load, "compute_s": min(times), "peak_mib": peak_mib(),
-                           "frame": counts_frame(df["unit"].to_numpy(), df["month"].to_numpy(), df)}
-    if stream:
-        con.execute("DROP TABLE dossiers")
-        t = time.perf_counter()
-        df = con.execute(sql(f"read_parquet({glob!r})")).df()
-        out["stream_s"] = time.perf_counter() - t
-        out["stream_frame"] = counts_frame(df["unit"].to_numpy(), df["month"].to_numpy(), df)
-    return out
+    return {"load_s": load, "compute_s": min(times), "peak_mib": peak_mib(),
+            "frame": counts_frame(df["unit"].to_numpy(), df["month"].to_numpy(), df)}
 
 
 def run_polars(files: list[Path], repeats: int, stream: bool, year: int) -> dict[str, Any]:
@@ -259,6 +275,10 @@ def run_polars(files: list[Path], repeats: int, stream: bool, year: int) -> dict
         p = df.with_columns(pl.col("unit").cast(pl.Utf8)).to_pandas()
         return counts_frame(p["unit"].to_numpy(), p["month"].to_numpy(), p)
 
+    if stream:
+        t = time.perf_counter()
+        df = query(pl.scan_parquet([str(f) for f in files])).collect(engine="streaming")
+        return {"stream_s": time.perf_counter() - t, "peak_mib": peak_mib(), "frame": to_frame(df)}
     t = time.perf_counter()
     data = pl.read_parquet([str(f) for f in files])
     load = time.perf_counter() - t
@@ -269,14 +289,7 @@ def run_polars(files: list[Path], repeats: int, stream: bool, year: int) -> dict
         df = query(data.lazy()).collect()
         times.append(time.perf_counter() - t)
     assert df is not None
-    out: dict[str, Any] = {"load_s": load, "compute_s": min(times), "peak_mib": peak_mib(), "frame": to_frame(df)}
-    if stream:
-        del data
-        t = time.perf_counter()
-        df = query(pl.scan_parquet([str(f) for f in files])).collect(engine="streaming")
-        out["stream_s"] = time.perf_counter() - t
-        out["stream_frame"] = to_frame(df)
-    return out
+    return {"load_s": load, "compute_s": min(times), "peak_mib": peak_mib(), "frame": to_frame(df)}
 
 
 ENGINES = {"da06": run_da06, "duckdb": run_duckdb, "polars": run_polars}
@@ -286,9 +299,7 @@ def child(engine: str, data: Path, repeats: int, stream: bool, year: int, out: P
     files = sorted(data.glob("part-*.parquet"))
     res = ENGINES[engine](files, repeats, stream, year)
     res["frame"].to_parquet(out.with_suffix(".counts.parquet"))
-    if "stream_frame" in res:
-        res["stream_frame"].to_parquet(out.with_suffix(".stream.parquet"))
-    summary = {k: v for k, v in res.items() if not k.endswith("frame")}
+    summary = {k: v for k, v in res.items() if k != "frame"}
     summary["peak_mib"] = peak_mib()
     out.write_text(json.dumps(summary))
     return 0
@@ -314,40 +325,36 @@ def main() -> int:
           f"{os.cpu_count()} cores, repeats {args.repeats}")
     import pandas as pd
 
-    results: dict[str, Any] = {}
+    results: dict[str, dict[str, Any]] = {}
+    modes = ["memory"] + (["stream"] if args.stream else [])
     for e in args.engines.split(","):
-        out = args.data / f"result-{e}.json"
-        cmd = [sys.executable, __file__, "--child", e, "--data", str(args.data), "--repeats", str(args.repeats),
-               "--out", str(out)] + (["--stream"] if args.stream else [])
-        t = time.perf_counter()
-        subprocess.run(cmd, check=True)
-        r = json.loads(out.read_text())
-        r["frame"] = pd.read_parquet(out.with_suffix(".counts.parquet"))
-        if args.stream:
-            r["stream_frame"] = pd.read_parquet(out.with_suffix(".stream.parquet"))
-        r["wall_s"] = time.perf_counter() - t
-        results[e] = r
-    base = results[next(iter(results))]["frame"]
+        for mode in modes:  # each (engine, mode) in its own process: its peak memory is its own
+            out = args.data / f"result-{e}-{mode}.json"
+            cmd = [sys.executable, __file__, "--child", e, "--data", str(args.data), "--repeats", str(args.repeats),
+                   "--out", str(out)] + (["--stream"] if mode == "stream" else [])
+            subprocess.run(cmd, check=True)
+            r = json.loads(out.read_text())
+            r["frame"] = pd.read_parquet(out.with_suffix(".counts.parquet"))
+            results.setdefault(e, {})[mode] = r
+    base = results[next(iter(results))]["memory"]["frame"]
+    same = {e: all(r[m]["frame"].equals(base) for m in r) for e, r in results.items()}
+    print(f"{'engine':8} {'load s':>8} {'compute s':>10} {'peak MiB':>9} {'stream s':>9} {'stream MiB':>10}  identical counts")
+    nan = float("nan")
     for e, r in results.items():
-        same = r["frame"].equals(base)
-        if args.stream:
-            same = same and r["stream_frame"].equals(base)
-        r["identical"] = same
-    print(f"{'engine':8} {'load s':>8} {'compute s':>10} {'stream s':>9} {'peak MiB':>9}  identical counts")
-    for e, r in results.items():
-        print(f"{e:8} {r['load_s']:8.2f} {r['compute_s']:10.2f} {r.get('stream_s', float('nan')):9.2f} "
-              f"{r['peak_mib']:9.0f}  {r['identical']}")
+        mem, st = r["memory"], r.get("stream", {})
+        print(f"{e:8} {mem['load_s']:8.2f} {mem['compute_s']:10.2f} {mem['peak_mib']:9.0f} {st.get('stream_s', nan):9.2f} "
+              f"{st.get('peak_mib', nan):10.0f}  {same[e]}")
     if "da06" in results:
         d = results["da06"]
         for e, r in results.items():
             if e != "da06":
-                line = f"da06 vs {e}: compute {r['compute_s'] / d['compute_s']:.1f}×"
+                line = f"da06 vs {e}: compute {r['memory']['compute_s'] / d['memory']['compute_s']:.1f}×"
                 if args.stream:
-                    line += f", from Parquet (streaming) {r['stream_s'] / d['stream_s']:.1f}×"
+                    line += f", from Parquet with bounded memory {r['stream']['stream_s'] / d['stream']['stream_s']:.1f}×"
                 print(line)
     tot = base[COUNTERS].sum()
     print("totals:", ", ".join(f"{k} {int(v):,}" for k, v in tot.items()))
-    return 0 if all(r["identical"] for r in results.values()) else 1
+    return 0 if all(same.values()) else 1
 
 
 if __name__ == "__main__":
