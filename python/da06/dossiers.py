@@ -327,6 +327,13 @@ def _rename(df: pd.DataFrame) -> pd.DataFrame:
 def _codes(col: pd.Series) -> tuple[npt.NDArray[np.int32], list[str]]:
     if isinstance(col.dtype, pd.CategoricalDtype):
         return col.cat.codes.to_numpy().astype(np.int32), [str(c) for c in col.cat.categories]
+    if pd.api.types.is_string_dtype(col.dtype):
+        # strings cross through the Arrow C Data Interface and are hashed in C++ (da06/string_keys.hpp)
+        try:
+            codes_, keys = _core.arrow_string_codes(col)
+            return np.asarray(codes_, dtype=np.int32), list(keys)
+        except (TypeError, ValueError, InvalidArgument, DataError):
+            pass  # not all strings: pandas factorizes
     codes, uniques = pd.factorize(col, sort=True)
     return codes.astype(np.int32), [str(u) for u in uniques]
 
