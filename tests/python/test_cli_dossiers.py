@@ -16,7 +16,7 @@ def test_due_and_status_agree_with_python(run) -> None:  # type: ignore[no-untyp
     pytest.importorskip("da06._core")
     p = run("dossiers", "due", str(SAMPLE), "--json", check=False)
     assert p.returncode == 1
-    assert 'dossiers_sample.csv:10:33: received_at: "2024-04-31" does not exist' in p.stderr
+    assert 'dossiers_sample.csv:10:33: received_at: "2024-04-31T09:00": day 31 does not exist in 2024-04' in p.stderr
     doc = json.loads(p.stdout)
     t = da06.dossiers.read(str(SAMPLE))
     assert list(t.errors["row"]) == [8]

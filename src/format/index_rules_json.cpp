@@ -11,7 +11,7 @@
 #include "da06/dossier_index.hpp"
 
 #include "da06/error.hpp"
-#include "../json_doc.hpp"
+#include "json_doc.hpp"
 
 #include <nlohmann/json.hpp>
 
@@ -24,6 +24,7 @@ using nlohmann::json;
 
 struct Reader {
   const std::string& file;
+  std::string_view source;
   const detail::LineIndex& lines;
   const detail::JsonDoc& doc;
 
@@ -32,8 +33,10 @@ struct Reader {
     l.file = file;
     l.path = path;
     l.field = field;
-    auto it = doc.offsets.find(path);
-    if (it != doc.offsets.end()) lines.locate(it->second, l.line, l.column);
+    if (!path.empty()) {
+      const std::vector<std::size_t> at = detail::locate_json_paths(source, {path});
+      if (!at.empty()) lines.locate(at.front(), l.line, l.column);
+    }
     throw DataError(message, l);
   }
   const json& member(const json& obj, const std::string& path, const char* key, bool required) const {
@@ -114,7 +117,7 @@ std::string fraction_text(std::int64_t n, std::int64_t d) {
 IndexRules load_index_rules(std::string_view text, const std::string& file) {
   const detail::LineIndex lines(text);
   const detail::JsonDoc doc = detail::parse_json_with_positions(text, file, lines);
-  const Reader rd{file, lines, doc};
+  const Reader rd{file, text, lines, doc};
   if (!doc.problems.empty()) rd.fail(doc.problems.front().path, "", doc.problems.front().message);
   const json& root = doc.root;
   IndexRules r;

@@ -1,7 +1,9 @@
 // The dossier CSV reader (da06/dossier_io.hpp): named columns, located errors, every valid row kept.
 #include "da06/dossier_io.hpp"
 
-#include "../csv.hpp"
+#include "csv.hpp"
+
+#include "da06/dates.hpp"
 
 #include <algorithm>
 #include <fstream>
@@ -53,8 +55,13 @@ std::optional<bool> parse_flag(std::string_view s) {
 std::optional<LocalSeconds> parse_local_time(std::string_view s, std::string& error) {
   s = detail::trim(s);
   if (s.empty()) return kNoTime;
-  const std::optional<Date> d = detail::parse_iso_date(s.substr(0, std::min<std::size_t>(10, s.size())), error);
-  if (!d) return std::nullopt;
+  const std::string_view day_text = s.substr(0, std::min<std::size_t>(10, s.size()));
+  std::string why;
+  const std::optional<Date> d = parse_iso_date(day_text, &why);
+  if (!d) {
+    error = "\"" + std::string(s.substr(0, 40)) + "\": " + why;
+    return std::nullopt;
+  }
   std::int64_t secs = 0;
   if (s.size() > 10) {
     if (s[10] != 'T' && s[10] != ' ') {
