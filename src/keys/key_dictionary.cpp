@@ -142,6 +142,10 @@ std::int32_t KeyDictionary::find(std::string_view key) const noexcept {
 template <class Offset>
 inline void KeyDictionary::encode_offsets(const Offset* offsets, const std::uint8_t* data, const std::uint8_t* validity,
                                           std::int64_t offset, std::size_t n, std::int32_t* out) {
+  // the previous short key: exports sorted by unit repeat it row after row (two integer compares)
+  std::uint64_t prev_w = 0;
+  std::size_t prev_len = 9;
+  std::int32_t prev_code = -1;
   for (std::size_t k = 0; k < n; ++k) {
     const std::int64_t i = offset + static_cast<std::int64_t>(k);
     if (!valid_at(validity, i)) {
@@ -152,15 +156,21 @@ inline void KeyDictionary::encode_offsets(const Offset* offsets, const std::uint
     const auto* p = data + offsets[i];
     if (len <= 8) {  // the common case, inline: one word, one probe
       const std::uint64_t w = load8(p, len);
+      if (w == prev_w && len == prev_len) {
+        out[k] = prev_code;
+        continue;
+      }
+      prev_w = w;
+      prev_len = len;
       std::uint64_t j = (short_hash(w, static_cast<std::int32_t>(len)) >> 32) & short_mask_;
       for (;;) {
         const ShortSlot& e = short_[j];
         if (e.word == w && e.len == static_cast<std::int32_t>(len)) {
-          out[k] = e.code;
+          out[k] = prev_code = e.code;
           break;
         }
         if (e.len < 0) {
-          out[k] = insert_short(std::string_view(reinterpret_cast<const char*>(p), len));
+          out[k] = prev_code = insert_short(std::string_view(reinterpret_cast<const char*>(p), len));
           break;
         }
         j = (j + 1) & short_mask_;
@@ -184,6 +194,9 @@ void KeyDictionary::encode_large_utf8(const std::int64_t* offsets, const std::ui
 
 void KeyDictionary::encode_views(const std::uint8_t* views, const std::uint8_t* const* buffers, std::size_t n_buffers,
                                  const std::uint8_t* validity, std::int64_t offset, std::size_t n, std::int32_t* out) {
+  std::uint64_t prev_w = 0;
+  std::size_t prev_len = 9;
+  std::int32_t prev_code = -1;
   for (std::size_t k = 0; k < n; ++k) {
     const std::int64_t i = offset + static_cast<std::int64_t>(k);
     if (!valid_at(validity, i)) {
@@ -204,7 +217,18 @@ void KeyDictionary::encode_views(const std::uint8_t* views, const std::uint8_t* 
         throw DataError("utf8_view: element " + std::to_string(i) + " names data buffer " + std::to_string(buf));
       key = std::string_view(reinterpret_cast<const char*>(buffers[buf]) + off, static_cast<std::size_t>(len));
     }
-    out[k] = insert(key);
+    if (key.size() <= 8) {
+      const std::uint64_t w = load8(reinterpret_cast<const unsigned char*>(key.data()), key.size());
+      if (w == prev_w && key.size() == prev_len) {
+        out[k] = prev_code;
+        continue;
+      }
+      prev_w = w;
+      prev_len = key.size();
+    } else {
+      prev_len = 9;
+    }
+    out[k] = prev_code = insert(key);
   }
 }
 
