@@ -5,6 +5,7 @@
 
 #include "da06/error.hpp"
 
+#include <bit>
 #include <cstring>
 
 namespace da06 {
@@ -16,6 +17,17 @@ inline std::uint64_t load8(const unsigned char* p, std::size_t n) {  // n ≤ 8 
   std::uint64_t v = 0;
   std::memcpy(&v, p, n);
   return v;
+}
+
+// The first len (≤ 8) bytes at p as a zero-padded word: one unaligned load and a mask when 8 bytes are
+// readable before `end` (a variable-length memcpy would be a library call per key).
+inline std::uint64_t word_at(const unsigned char* p, std::size_t len, const unsigned char* end) {
+  if (std::endian::native == std::endian::little && p + 8 <= end) {
+    std::uint64_t v;
+    std::memcpy(&v, p, 8);
+    return len == 8 ? v : v & ((std::uint64_t{1} << (8 * len)) - 1);  // little-endian: the low bytes
+  }
+  return load8(p, len);
 }
 
 inline std::uint64_t mix(std::uint64_t a, std::uint64_t b) {
@@ -146,6 +158,7 @@ inline void KeyDictionary::encode_offsets(const Offset* offsets, const std::uint
   std::uint64_t prev_w = 0;
   std::size_t prev_len = 9;
   std::int32_t prev_code = -1;
+  const unsigned char* end = data + offsets[offset + static_cast<std::int64_t>(n)];  // the last byte read, + 1
   for (std::size_t k = 0; k < n; ++k) {
     const std::int64_t i = offset + static_cast<std::int64_t>(k);
     if (!valid_at(validity, i)) {
@@ -155,7 +168,7 @@ inline void KeyDictionary::encode_offsets(const Offset* offsets, const std::uint
     const auto len = static_cast<std::size_t>(offsets[i + 1] - offsets[i]);
     const auto* p = data + offsets[i];
     if (len <= 8) {  // the common case, inline: one word, one probe
-      const std::uint64_t w = load8(p, len);
+      const std::uint64_t w = word_at(p, len, end);
       if (w == prev_w && len == prev_len) {
         out[k] = prev_code;
         continue;
