@@ -120,7 +120,9 @@ std::vector<UnitScore> rank_units(const IndexRules& rules, const std::vector<Cou
 }
 
 WhatItTakes what_it_takes(const IndexRules& rules, const CountCell& cell, IndexLever lever, std::int64_t target_total) {
-  const auto [num, den] = lever_counters(lever);
+  // (not a structured binding: clang before 16 cannot capture one in the lambda below)
+  const std::pair<std::string_view, std::string_view> counters = lever_counters(lever);
+  const std::string_view num = counters.first, den = counters.second;
   WhatItTakes w;
   w.lever = lever;
   w.target_total = target_total;
