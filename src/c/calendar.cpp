@@ -88,9 +88,20 @@ int da06_calendar_add_schedule_json(da06_calendar** out, const da06_calendar* ba
   return guard("da06_calendar_add_schedule_json", [&] {
     require(out, "out");
     const da06::Calendar& b = cal_of(base);
-    std::string_view text = text_arg(json, len, "json");
+    std::string_view text = document_arg(json, len, "json");
     da06::Calendar c = b.with_schedule(text);
     *out = new_calendar(std::move(c));
+    return DA06_OK;
+  });
+}
+
+int da06_calendar_is_provisional(int* out, const da06_calendar* cal, int32_t year) {
+  return guard("da06_calendar_is_provisional", [&] {
+    require(out, "out");
+    const da06::Calendar& c = cal_of(cal);
+    if (year < da06::Calendar::first_year || year > da06::Calendar::last_year)
+      fail(DA06_ERANGE, "year " + std::to_string(year) + " is outside 1900..2199");
+    *out = c.is_provisional(year) ? 1 : 0;
     return DA06_OK;
   });
 }

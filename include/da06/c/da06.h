@@ -23,7 +23,9 @@
  *              Strings returned through `const char **out` are borrowed: they live as long as
  *              the handle they came from and must not be freed.
  *   Strings in Input text is UTF-8 with an explicit length in bytes (it need not be
- *              NUL-terminated and may contain no NUL). File paths are NUL-terminated.
+ *              NUL-terminated and may contain no NUL). Text that is not UTF-8, or holds a
+ *              NUL, is DA06_EPARSE with the byte's column; a document (framework or
+ *              schedule JSON) reports it by line and column. File paths are NUL-terminated.
  *   Dates      A date is an int32_t number of days since 1970-01-01 (numpy datetime64[D],
  *              Java LocalDate.toEpochDay(), .NET DateOnly.DayNumber - 719162).
  *              DA06_NO_DATE (INT32_MIN) means "no date". Calendar functions support
@@ -180,6 +182,12 @@ DA06_API int da06_calendar_add_schedule_json(da06_calendar **out, const da06_cal
 
 /* Frees a calendar. NULL is a no-op. Other handles (copies, derived calendars) stay valid. */
 DA06_API void da06_calendar_free(da06_calendar *cal);
+
+/* *out = 1 when results in `year` are provisional: the calendar follows official yearly schedules
+ * but has none for `year`, so its days off come from the statutory rules alone until a schedule is
+ * published (da06_calendar_vn_public in 2027 and later today); 0 otherwise (always 0 for
+ * da06_calendar_vn_statutory). A year outside 1900..2199 is DA06_ERANGE. */
+DA06_API int da06_calendar_is_provisional(int *out, const da06_calendar *cal, int32_t year);
 
 /* out[i] = 1 when days[i] is a working day, else 0. Batch (see "Batches"). */
 DA06_API int da06_calendar_is_workday(const da06_calendar *cal, const int32_t *days, size_t n, uint8_t *out);
