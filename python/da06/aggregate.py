@@ -127,6 +127,31 @@ class Hierarchy:
         return f"<da06.Hierarchy of {len(self)} units>"
 
 
+def _string_codes(col: Any) -> tuple[npt.NDArray[Any], pd.Index, npt.NDArray[np.int32]] | None:
+    """Codes of a string column hashed in C++ from its Arrow buffers (pandas ``str``, pyarrow, polars, or a
+    dictionary-encoded column): (codes in first-appearance order, the names sorted, first-appearance code →
+    sorted position). None when the column is not string-like or cannot cross as Arrow."""
+    if not hasattr(col, "__arrow_c_stream__") and not hasattr(col, "__arrow_c_array__"):
+        return None
+    if isinstance(col, pd.Series) and not (pd.api.types.is_string_dtype(col.dtype)
+                                           or isinstance(col.dtype, pd.CategoricalDtype)):
+        return None
+    try:
+        codes, keys = _core.arrow_string_codes(col)
+    except (TypeError, ValueError, _core_errors()):  # not strings (mixed objects, numbers): the caller factorizes
+        return None
+    order = np.argsort(np.asarray(keys, dtype=object), kind="stable")
+    rank = np.empty(len(keys), dtype=np.int32)
+    rank[order] = np.arange(len(keys), dtype=np.int32)
+    return codes, pd.Index(np.asarray(keys, dtype=object)[order]), rank
+
+
+def _core_errors() -> type[BaseException]:
+    from ._errors import Error
+
+    return Error
+
+
 def _codes(col: "pd.Series[Any]", what: str) -> tuple[npt.NDArray[Any], pd.Index]:
     """(integer codes as stored — no copy for a categorical or an integer column, names of the codes)."""
     if isinstance(col.dtype, pd.CategoricalDtype):
@@ -140,7 +165,56 @@ def _codes(col: "pd.Series[Any]", what: str) -> tuple[npt.NDArray[Any], pd.Index
     return codes, pd.Index(uniques)
 
 
+def _hash_keys(cols: Mapping[str, Any]) -> dict[str, Any]:
+    """_string_codes of several columns at once (threads: the C++ hashing releases the GIL)."""
+    if len(cols) <= 1:
+        return {k: _string_codes(v) for k, v in cols.items()}
+    from concurrent.futures import ThreadPoolExecutor
+
+    with ThreadPoolExecutor(max_workers=len(cols)) as pool:
+        futures = {k: pool.submit(_string_codes, v) for k, v in cols.items()}
+        return {k: f.result() for k, f in futures.items()}
+
+
+def _key_codes(col: Any, what: str, sc: Any = None) -> tuple[npt.NDArray[Any], pd.Index, npt.NDArray[np.int32] | None]:
+    """Codes, names and (for hashed strings) the code → name-position map of an indicator or period column."""
+    if sc is not None:
+        return sc[0], sc[1], sc[2]
+    codes, names = _codes(col, what)
+    return codes, names, None
+
+
+def _is_plain_integer(col: Any) -> bool:
+    if isinstance(col, pd.Series):
+        return bool(pd.api.types.is_integer_dtype(col.dtype) and not pd.api.types.is_extension_array_dtype(col.dtype))
+    return np.asarray(col[:0]).dtype.kind in "iu" if hasattr(col, "__len__") else False
+
+
+def _to_numpy(col: Any) -> npt.NDArray[Any]:
+    if isinstance(col, pd.Series):
+        return col.to_numpy()
+    return np.asarray(col.to_numpy())
+
+
+def _frame_of(df: Any) -> Any:
+    """A polars DataFrame or a pyarrow Table is read column by column (string columns through Arrow in C++,
+    counts as numpy); a pandas DataFrame as it is."""
+    if isinstance(df, pd.DataFrame):
+        return df
+    mod = type(df).__module__
+    if mod.startswith("polars"):
+        return {c: df[c] for c in ("unit", "indicator", "period", "numerator", "denominator")}
+    if mod.startswith("pyarrow"):
+        return {c: df.column(c) for c in ("unit", "indicator", "period", "numerator", "denominator")}
+    return df
+
+
 def _counts(col: "pd.Series[Any]", what: str) -> npt.NDArray[np.int64]:
+    if not isinstance(col, pd.Series):  # polars / pyarrow: int64 without nulls is read in place
+        a = np.asarray(col.to_numpy())
+        if a.dtype.kind not in "iu":
+            raise ValueError(f"aggregate: the {what} column must hold whole counts")
+        return np.ascontiguousarray(a.astype(np.int64, copy=False))
     if not pd.api.types.is_integer_dtype(col.dtype) or pd.api.types.is_extension_array_dtype(col.dtype):
         if col.isna().any():
             raise ValueError(f"aggregate: the {what} column has missing values")
@@ -178,21 +252,31 @@ def aggregate(df: pd.DataFrame, units: UnitsLike, to_level: str = "province", as
     ancestor at the level on the date, an unknown unit, a negative count) are listed in
     ``result.attrs["dropped_units"]`` / ``["bad_rows"]`` and announced by a ``da06.DataWarning``.
     """
+    cols = df.columns if not type(df).__module__.startswith("pyarrow") else df.column_names
     for c in ("unit", "indicator", "period", "numerator", "denominator"):
-        if c not in df.columns:
+        if c not in cols:
             raise KeyError(f"aggregate: the DataFrame has no {c!r} column")
     h = _hierarchy(units)
     day = to_date(as_of) if as_of is not None else _dt.date.today()
 
+    df = _frame_of(df)
     ucol = df["unit"]
-    if pd.api.types.is_integer_dtype(ucol.dtype) and not pd.api.types.is_extension_array_dtype(ucol.dtype):
-        ucodes: npt.NDArray[Any] = np.ascontiguousarray(ucol.to_numpy())  # already unit indices
+    # String key columns are hashed in C++ with the GIL released: the three run side by side.
+    hashed = _hash_keys({k: df[k] for k in ("unit", "indicator", "period")
+                         if not isinstance(getattr(df[k], "dtype", None), pd.CategoricalDtype)
+                         and not (k == "unit" and _is_plain_integer(df[k]))})
+    if _is_plain_integer(ucol):
+        ucodes: npt.NDArray[Any] = np.ascontiguousarray(_to_numpy(ucol))  # already unit indices
         umap = None
+    elif (sc := hashed.get("unit")) is not None:
+        ucodes = sc[0]
+        names_in_order = pd.Index(np.asarray(sc[1])[sc[2]])  # first-appearance order: the codes' own names
+        umap = h._unit_map(names_in_order)
     else:
         ucodes, unames = _codes(ucol, "unit")
         umap = h._unit_map(unames)
-    icodes, inames = _codes(df["indicator"], "indicator")
-    pcodes, pnames = _codes(df["period"], "period")
+    icodes, inames, imap = _key_codes(df["indicator"], "indicator", hashed.get("indicator"))
+    pcodes, pnames, pmap = _key_codes(df["period"], "period", hashed.get("period"))
     num = _counts(df["numerator"], "numerator")
     den = _counts(df["denominator"], "denominator")
     th = []
@@ -202,7 +286,7 @@ def aggregate(df: pd.DataFrame, units: UnitsLike, to_level: str = "province", as
             if str(name) in code_of:
                 op, val = _threshold(v)
                 th.append((code_of[str(name)], op, val))
-    r = _core.aggregate_columns(h.core, to_level, day, ucodes, umap, icodes, None, pcodes, None, num, den,
+    r = _core.aggregate_columns(h.core, to_level, day, ucodes, umap, icodes, imap, pcodes, pmap, num, den,
                                 len(inames), len(pnames), th)
     ids = h._id_index()
     # Groups come ordered by unit index: a unit's category code is the number of unit changes before it.
