@@ -156,6 +156,31 @@ _DENSE_SPAN_PER_ROW = 2
 _DENSE_SPAN_MIN = 1 << 16
 
 
+def _string_codes(col: Any) -> tuple[npt.NDArray[Any], pd.Index, npt.NDArray[np.int32]] | None:
+    """Codes of a string column hashed in C++ from its Arrow buffers (pandas ``str``, pyarrow, polars, or a
+    dictionary-encoded column): (codes in first-appearance order, the names sorted, first-appearance code →
+    sorted position). None when the column is not string-like or cannot cross as Arrow."""
+    if not hasattr(col, "__arrow_c_stream__") and not hasattr(col, "__arrow_c_array__"):
+        return None
+    if isinstance(col, pd.Series) and not (pd.api.types.is_string_dtype(col.dtype)
+                                           or isinstance(col.dtype, pd.CategoricalDtype)):
+        return None
+    try:
+        codes, keys = _core.arrow_string_codes(col)
+    except (TypeError, ValueError, _core_errors()):  # not strings (mixed objects, numbers): the caller factorizes
+        return None
+    order = np.argsort(np.asarray(keys, dtype=object), kind="stable")
+    rank = np.empty(len(keys), dtype=np.int32)
+    rank[order] = np.arange(len(keys), dtype=np.int32)
+    return codes, pd.Index(np.asarray(keys, dtype=object)[order]), rank
+
+
+def _core_errors() -> type[BaseException]:
+    from ._errors import Error
+
+    return Error
+
+
 def _codes(col: "pd.Series[Any]", what: str) -> tuple[npt.NDArray[Any], pd.Index]:
     """(integer codes as stored — no copy for a categorical or a dense integer column, names of the codes)."""
     if isinstance(col.dtype, pd.CategoricalDtype):
@@ -179,105 +204,174 @@ def _integer_codes(a: npt.NDArray[Any]) -> tuple[npt.NDArray[Any], pd.Index]:
     return codes.astype(np.int32, copy=False), pd.Index(uniques)
 
 
+def _hash_keys(cols: Mapping[str, Any]) -> dict[str, Any]:
+    """_string_codes of several columns at once (threads: the C++ hashing releases the GIL)."""
+    if len(cols) <= 1:
+        return {k: _string_codes(v) for k, v in cols.items()}
+    from concurrent.futures import ThreadPoolExecutor
+
+    with ThreadPoolExecutor(max_workers=len(cols)) as pool:
+        futures = {k: pool.submit(_string_codes, v) for k, v in cols.items()}
+        return {k: f.result() for k, f in futures.items()}
+
+
+def _key_codes(col: Any, what: str, sc: Any = None) -> tuple[npt.NDArray[Any], pd.Index, npt.NDArray[np.int32] | None]:
+    """Codes, names and (for hashed strings) the code → name-position map of an indicator or period column."""
+    if sc is not None:
+        return sc[0], sc[1], sc[2]
+    codes, names = _codes(col, what)
+    return codes, names, None
+
+
+def _is_plain_integer(col: Any) -> bool:
+    if isinstance(col, pd.Series):
+        return bool(pd.api.types.is_integer_dtype(col.dtype) and not pd.api.types.is_extension_array_dtype(col.dtype))
+    return np.asarray(col[:0]).dtype.kind in "iu" if hasattr(col, "__len__") else False
+
+
+def _to_numpy(col: Any) -> npt.NDArray[Any]:
+    if isinstance(col, pd.Series):
+        return col.to_numpy()
+    return np.asarray(col.to_numpy())
+
+
+def _frame_of(df: Any) -> Any:
+    """A polars DataFrame or a pyarrow Table is read column by column (string columns through Arrow in C++,
+    counts as numpy); a pandas DataFrame as it is."""
+    if isinstance(df, pd.DataFrame):
+        return df
+    mod = type(df).__module__
+    if mod.startswith("polars"):
+        return {c: df[c] for c in ("unit", "indicator", "period", "numerator", "denominator")}
+    if mod.startswith("pyarrow"):
+        return {c: df.column(c) for c in ("unit", "indicator", "period", "numerator", "denominator")}
+    return df
+
+
 _INT64_MAX = int(np.iinfo(np.int64).max)
 
 
-def _row_name(col: "pd.Series[Any]", i: int) -> str:
+def _row_name(col: Any, i: int) -> str:
     """'row 3', with the index label when it is not the position."""
+    if not isinstance(col, pd.Series):
+        return f"row {i}"
     label = col.index[i]
     return f"row {i}" if (isinstance(label, (int, np.integer)) and int(label) == i) else f"row {i} (index {label!r})"
 
 
-def _bad_count(col: "pd.Series[Any]", what: str, i: int, why: str) -> Exception:
+def _bad_count(col: Any, a: npt.NDArray[Any], what: str, i: int, why: str) -> Exception:
     from ._errors import DataError
 
-    v = col.iloc[i]
+    v = a[i]
     shown = repr(v.item() if isinstance(v, np.generic) else v)
     return DataError(f"aggregate: {what} {shown} in {_row_name(col, i)} {why}", field=what)
 
 
-def _counts(col: "pd.Series[Any]", what: str) -> npt.NDArray[np.int64]:
-    """A numerator or denominator column as int64 counts (in place when it is int64 already). Anything
-    that is not a whole count within int64 is refused here, naming the column, the value and its row:
-    booleans, missing values, fractions, values beyond 2**63 - 1 (a uint64 2**64 - 1 must not become -1)."""
+def _counts(col: Any, what: str) -> npt.NDArray[np.int64]:
+    """A numerator or denominator column (pandas, polars or pyarrow) as int64 counts, in place when it is
+    int64 already. Anything that is not a whole count within int64 is refused here, naming the column, the
+    value and its row: booleans, missing values, fractions, values beyond 2**63 - 1 (a uint64 2**64 - 1 must
+    not become -1)."""
     from ._errors import DataError
 
-    dt = col.dtype
-    if pd.api.types.is_bool_dtype(dt):
-        raise DataError(f"aggregate: the {what} column holds booleans (True/False), not counts", field=what)
-    if isinstance(dt, np.dtype) and dt.kind == "i":
-        return np.ascontiguousarray(col.to_numpy(dtype=np.int64, copy=False))
-    missing = col.isna().to_numpy()
-    if missing.any():
-        i = int(np.argmax(missing))
-        raise DataError(f"aggregate: the {what} column has a missing value in {_row_name(col, i)}", field=what)
-    if pd.api.types.is_extension_array_dtype(dt) and hasattr(dt, "numpy_dtype"):
-        a = col.to_numpy(dtype=dt.numpy_dtype)
-    else:
-        a = col.to_numpy()
+    if isinstance(col, pd.Series):
+        dt = col.dtype
+        if pd.api.types.is_bool_dtype(dt):
+            raise DataError(f"aggregate: the {what} column holds booleans (True/False), not counts", field=what)
+        if isinstance(dt, np.dtype) and dt.kind == "i":
+            return np.ascontiguousarray(col.to_numpy(dtype=np.int64, copy=False))
+        missing = col.isna().to_numpy()
+        if missing.any():
+            i = int(np.argmax(missing))
+            raise DataError(f"aggregate: the {what} column has a missing value in {_row_name(col, i)}", field=what)
+        if pd.api.types.is_extension_array_dtype(dt) and hasattr(dt, "numpy_dtype"):
+            a = col.to_numpy(dtype=dt.numpy_dtype)
+        else:
+            a = col.to_numpy()
+    else:  # polars / pyarrow: int64 without nulls is read in place
+        if getattr(col, "null_count", 0):
+            n = col.null_count() if callable(col.null_count) else col.null_count
+            if n:
+                raise DataError(f"aggregate: the {what} column has {n} missing value(s)", field=what)
+        a = np.asarray(col.to_numpy())
+        if a.dtype.kind == "b":
+            raise DataError(f"aggregate: the {what} column holds booleans (True/False), not counts", field=what)
     if a.dtype.kind == "i":
         return np.ascontiguousarray(a, dtype=np.int64)
     if a.dtype.kind == "u":
         over = a > _INT64_MAX
         if over.any():
-            raise _bad_count(col, what, int(np.argmax(over)), "does not fit in a signed 64-bit count (at most 2**63 - 1)")
+            raise _bad_count(col, a, what, int(np.argmax(over)), "does not fit in a signed 64-bit count (at most 2**63 - 1)")
         return np.ascontiguousarray(a, dtype=np.int64)
     if a.dtype.kind == "f":
         bad = ~np.isfinite(a) | (np.mod(a, 1) != 0) | (a >= 2.0**63) | (a < -(2.0**63))
         if bad.any():
             i = int(np.argmax(bad))
             why = "is not a whole count" if np.isfinite(a[i]) and np.mod(a[i], 1) != 0 else \
-                "is not a count within the signed 64-bit range"
-            raise _bad_count(col, what, i, why)
+                "is missing" if np.isnan(a[i]) else "is not a count within the signed 64-bit range"
+            raise _bad_count(col, a, what, i, why)
         return a.astype(np.int64)
     if a.dtype.kind == "O":
         out = np.empty(len(a), dtype=np.int64)
         for i, v in enumerate(a):
             if isinstance(v, (bool, np.bool_)):
-                raise _bad_count(col, what, i, "is a boolean, not a count")
+                raise _bad_count(col, a, what, i, "is a boolean, not a count")
             if isinstance(v, (int, np.integer)):
                 if not -_INT64_MAX - 1 <= int(v) <= _INT64_MAX:
-                    raise _bad_count(col, what, i, "does not fit in a signed 64-bit count (at most 2**63 - 1)")
+                    raise _bad_count(col, a, what, i, "does not fit in a signed 64-bit count (at most 2**63 - 1)")
                 out[i] = int(v)
             elif isinstance(v, (float, np.floating)) and np.isfinite(v) and float(v).is_integer() and \
                     abs(float(v)) < 2.0**63:
                 out[i] = int(v)
             else:
-                raise _bad_count(col, what, i, "is not a whole count")
+                raise _bad_count(col, a, what, i, "is not a whole count")
         return out
-    raise DataError(f"aggregate: the {what} column must hold integer counts, not {dt}", field=what)
+    raise DataError(f"aggregate: the {what} column must hold integer counts, not {a.dtype}", field=what)
 
 
 class _Encoded(NamedTuple):
     """A frame's five columns as the engine reads them: integer codes (read in place where possible) with
-    the names they stand for, and int64 counts."""
+    the names they stand for and, for hashed strings, the code → name-position map; int64 counts."""
 
     unit: npt.NDArray[Any]
     unit_map: npt.NDArray[np.int32] | None  # unit code → hierarchy index; None when codes are indices
     indicator: npt.NDArray[Any]
+    indicator_map: npt.NDArray[np.int32] | None
     indicator_names: pd.Index
     period: npt.NDArray[Any]
+    period_map: npt.NDArray[np.int32] | None
     period_names: pd.Index
     numerator: npt.NDArray[np.int64]
     denominator: npt.NDArray[np.int64]
 
 
-def _unit_codes(col: "pd.Series[Any]", h: Hierarchy) -> tuple[npt.NDArray[Any], npt.NDArray[np.int32] | None]:
-    """Unit ids (strings, a categorical) → (codes, code → hierarchy index); integer columns are unit indices."""
-    if pd.api.types.is_integer_dtype(col.dtype) and not pd.api.types.is_extension_array_dtype(col.dtype):
-        return np.ascontiguousarray(col.to_numpy()), None  # already unit indices
+def _unit_codes(col: Any, h: Hierarchy, sc: Any = None) -> tuple[npt.NDArray[Any], npt.NDArray[np.int32] | None]:
+    """Unit ids (strings, a categorical, hashed Arrow strings) → (codes, code → hierarchy index); integer
+    columns are unit indices already."""
+    if _is_plain_integer(col):
+        return np.ascontiguousarray(_to_numpy(col)), None
+    if sc is not None:
+        names_in_order = pd.Index(np.asarray(sc[1])[sc[2]])  # first-appearance order: the codes' own names
+        return sc[0], h._unit_map(names_in_order)
     codes, names = _codes(col, "unit")
     return codes, h._unit_map(names)
 
 
-def _encode(df: pd.DataFrame, h: Hierarchy) -> _Encoded:
+def _encode(df_in: Any, h: Hierarchy) -> _Encoded:
+    """The five columns of a pandas or polars DataFrame or a pyarrow Table, encoded for the engine."""
+    cols = df_in.columns if not type(df_in).__module__.startswith("pyarrow") else df_in.column_names
     for c in ("unit", "indicator", "period", "numerator", "denominator"):
-        if c not in df.columns:
+        if c not in cols:
             raise KeyError(f"aggregate: the DataFrame has no {c!r} column")
-    ucodes, umap = _unit_codes(df["unit"], h)
-    icodes, inames = _codes(df["indicator"], "indicator")
-    pcodes, pnames = _codes(df["period"], "period")
-    return _Encoded(ucodes, umap, icodes, inames, pcodes, pnames, _counts(df["numerator"], "numerator"),
+    df = _frame_of(df_in)
+    # String key columns are hashed in C++ with the GIL released: the three run side by side.
+    hashed = _hash_keys({k: df[k] for k in ("unit", "indicator", "period")
+                         if not isinstance(getattr(df[k], "dtype", None), pd.CategoricalDtype)
+                         and not (k == "unit" and _is_plain_integer(df[k]))})
+    ucodes, umap = _unit_codes(df["unit"], h, hashed.get("unit"))
+    icodes, inames, imap = _key_codes(df["indicator"], "indicator", hashed.get("indicator"))
+    pcodes, pnames, pmap = _key_codes(df["period"], "period", hashed.get("period"))
+    return _Encoded(ucodes, umap, icodes, imap, inames, pcodes, pmap, pnames, _counts(df["numerator"], "numerator"),
                     _counts(df["denominator"], "denominator"))
 
 
@@ -339,8 +433,9 @@ def aggregate(df: pd.DataFrame, units: UnitsLike, to_level: str = "province", as
               targets: Mapping[str, Any] | None = None) -> pd.DataFrame:
     """Sum numerators and denominators up the hierarchy to ``to_level`` as of a date, then divide.
 
-    ``df`` has columns ``unit, indicator, period, numerator, denominator``. ``unit`` holds unit ids
-    (strings or a categorical — fastest), or int32 unit indices of ``units`` (``Hierarchy.codes``).
+    ``df`` (a pandas or polars DataFrame, or a pyarrow Table) has columns ``unit, indicator, period,
+    numerator, denominator``. ``unit`` holds unit ids (strings — hashed in C++ from their Arrow buffers —
+    or a categorical), or int32 unit indices of ``units`` (``Hierarchy.codes``).
     ``units`` is a ``Hierarchy``, a units DataFrame (``id, parent, level, valid_from, valid_to``), a
     units file, or a ``Framework``. ``as_of`` defaults to today. ``targets`` maps an indicator to its
     target for the ``gap`` and ``status`` columns, in the units of the ``ratio`` column (fractions):
@@ -365,8 +460,9 @@ def aggregate(df: pd.DataFrame, units: UnitsLike, to_level: str = "province", as
             op, val = _target(name, v)
             if str(name) in code_of:
                 th.append((code_of[str(name)], op, str(val.numerator), str(val.denominator)))
-    r = _core.aggregate_columns(h.core, to_level, day, x.unit, x.unit_map, x.indicator, None, x.period, None,
-                                x.numerator, x.denominator, len(x.indicator_names), len(x.period_names), th)
+    r = _core.aggregate_columns(h.core, to_level, day, x.unit, x.unit_map, x.indicator, x.indicator_map, x.period,
+                                x.period_map, x.numerator, x.denominator, len(x.indicator_names),
+                                len(x.period_names), th)
     inames, pnames = x.indicator_names, x.period_names
     ids = h._id_index()
     # Groups come ordered by unit index: a unit's category code is the number of unit changes before it.
