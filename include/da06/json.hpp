@@ -51,5 +51,16 @@ std::string to_json(const AuditReport& report, int indent = 2);
 /// `to_json(audit_report(fw))`: byte-identical to `da06 audit --json` and to the C ABI's da06_audit_json.
 std::string audit_json(const Framework& fw);
 
+// --- aggregation (aggregate.hpp) ---------------------------------------------------------------
+
+struct NamedAggregate;
+
+/// `da06 aggregate --json`: {level, as_of, groups: [{unit, indicator, period, numerator, denominator,
+/// rows, ratio, ratio_percent}], dropped_units: [{unit, reason, rows, numerator, denominator}],
+/// rows_used, rows_dropped, errors}. Sums are JSON integers when they fit in int64, decimal strings
+/// otherwise; `ratio` is the exact "Σnum/Σden" (null when Σden is 0); `errors` counts the error
+/// diagnostics of `a.diagnostics`.
+std::string to_json(const NamedAggregate& a, int indent = 2);
+
 }  // namespace v1
 }  // namespace da06

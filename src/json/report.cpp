@@ -48,10 +48,8 @@ ojson value(const Report& r) {
                         {"attention", std::move(attention)}};
   }
   if (r.indicators) j["indicators"] = {{"summary", value(r.indicators->summary)}, {"targets", targets(*r.indicators)}};
-  ojson findings = ojson::array();
-  for (const Finding& f : r.findings) findings.push_back(value(f));
-  j["audit"] = {{"counts", {{"error", r.finding_counts[0]}, {"warning", r.finding_counts[1]}, {"info", r.finding_counts[2]}}},
-                {"findings", std::move(findings)}};
+  ojson audit = value(r.audit);
+  j["audit"] = {{"counts", std::move(audit["counts"])}, {"findings", std::move(audit["findings"])}};
   return j;
 }
 
