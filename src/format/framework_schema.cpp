@@ -88,6 +88,7 @@ std::string framework_schema_json() {
   add(ff::rule_term_table());
   add(ff::rule_side_table());
   add(ff::validation_rule_table());
+  add(ff::observation_candidate_table());
   schema["$defs"] = std::move(defs);
   return schema.dump(1, ' ', false) + "\n";
 }
