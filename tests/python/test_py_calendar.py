@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from test_py_conftest_helpers import core, oracle_module
+from helpers import core, oracle_module
 
 core()
 import da06  # noqa: E402
@@ -162,7 +162,7 @@ def test_add_workdays_oracle(d: dt.date, n: int) -> None:
 
 
 def test_checked_in_busday_oracle_file() -> None:
-    from test_py_conftest_helpers import DATA
+    from helpers import DATA
 
     df = pd.read_csv(DATA / "busday_oracle.csv")
     for profile, cal in (("statutory", STAT), ("public", CAL)):
