@@ -5,8 +5,8 @@
     False
     >>> cal.workdays_between("2024-01-01", "2024-12-31")   # closed interval [a, b]
     251
-    >>> cal.add_workdays(np.array(["2024-04-26"], "datetime64[D]"), 3)
-    array(['2024-05-04'], dtype='datetime64[D]')       # a make-up Saturday
+    >>> cal.add_workdays(np.array(["2024-04-26"], "datetime64[D]"), 3)   # a make-up Saturday
+    array(['2024-05-04'], dtype='datetime64[D]')
 
 Arrays cross into C++ without copies: a C-contiguous ``datetime64[D]`` array is viewed as int64 days
 (``a.view(np.int64)``) and read in place; the GIL is released while the batch runs, so threads scale.
