@@ -24,6 +24,9 @@ How a page marks its examples (Markdown fenced blocks; the first word after the 
 ``file=NAME``   A block of any language whose info string carries ``file=NAME`` (```` ```json file=s2027.json ````)
                 is written to NAME in the page's scratch directory before the page's examples run, so an
                 example can use a file the page shows.
+``twin=PATH``   A ``cpp`` or ``c`` block whose info string carries ``twin=PATH`` shows that program of
+                examples/ (built and run by ctest): the block must equal the file after its leading
+                ``//`` comment lines.
 ``norun``       A ``console`` or ``python`` block whose info string has the word ``norun`` is not run; it
                 is reported as a skipped test naming the page and line, never dropped silently. Use it
                 only for what cannot run here (network, system paths).
@@ -31,8 +34,8 @@ How a page marks its examples (Markdown fenced blocks; the first word after the 
                 ``sh`` block is an error: command examples belong in ``console`` blocks. A ``$ `` line
                 outside a ``console`` block is an error too.
 
-Everything else (``cpp``, ``c``, ``json``, ``text``, synopses in plain fences) is shown, not run; the C and
-C++ programs live in examples/ and are built and run by ctest. Outputs that would depend on today's date
+Everything else (``cpp`` and ``c`` fragments, ``json``, ``text``, synopses in plain fences) is shown, not
+run. Outputs that would depend on today's date
 or on the machine are made deterministic in the docs themselves (``--as-of``), not skipped.
 """
 from __future__ import annotations
@@ -71,12 +74,15 @@ class Block:
     def where(self) -> str:
         return f"{rel(self.page)}:{self.line}"
 
+    def option(self, name: str) -> str | None:
+        for w in self.words:
+            if w.startswith(name + "="):
+                return w[len(name) + 1:]
+        return None
+
     @property
     def file_name(self) -> str | None:
-        for w in self.words:
-            if w.startswith("file="):
-                return w[len("file="):]
-        return None
+        return self.option("file")
 
 
 def rel(page: Path) -> str:
@@ -307,6 +313,18 @@ def test_command_examples_are_in_console_blocks(page: Path) -> None:
             elif b.lang in ("sh", "bash", "shell") and DA06_COMMAND.match(line.strip()):
                 bad.append(f"{where}: da06 command in a {b.lang} block (move it to a console block): {line}")
     assert not bad, "\n".join(bad)
+
+
+TWINS = [b for p in PAGES for b in blocks_of(p) if b.option("twin")]
+
+
+@pytest.mark.parametrize("block", TWINS, ids=[b.where for b in TWINS])
+def test_program_blocks_equal_their_twins_in_examples(block: Block) -> None:
+    twin = REPO / str(block.option("twin"))
+    lines = twin.read_text(encoding="utf-8").split("\n")
+    while lines and (lines[0].startswith("//") or not lines[0].strip()):
+        lines.pop(0)
+    assert block.text.rstrip("\n") == "\n".join(lines).rstrip("\n"), f"{block.where} differs from {twin}"
 
 
 def test_the_runner_reads_the_conventions(tmp_path: Path) -> None:
