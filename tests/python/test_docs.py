@@ -43,7 +43,6 @@ from __future__ import annotations
 import doctest
 import os
 import re
-import shutil
 import subprocess
 import sys
 from dataclasses import dataclass, field
@@ -248,7 +247,7 @@ class _Collect(doctest.DocTestRunner):
                              f"--- raised\n{exc}")
 
 
-def check_python(block: Block, globs: dict[str, object], cwd: Path) -> list[str]:
+def check_python(block: Block, globs: dict[str, object]) -> list[str]:
     name = rel(block.page)
     if ">>>" not in block.text:
         try:
@@ -267,11 +266,6 @@ def check_python(block: Block, globs: dict[str, object], cwd: Path) -> list[str]
 
 # --- the tests -------------------------------------------------------------------------------------
 
-def _runnable(page: Path, lang: str) -> tuple[list[Block], list[Block]]:
-    blocks = [b for b in blocks_of(page) if b.lang == lang]
-    return [b for b in blocks if "norun" not in b.words], [b for b in blocks if "norun" in b.words]
-
-
 @pytest.mark.parametrize("page", PAGES, ids=PAGE_IDS)
 def test_page_examples(page: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """Every console and python block of the page, in page order, sharing one scratch directory."""
@@ -286,7 +280,7 @@ def test_page_examples(page: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPat
     globs: dict[str, object] = {"__name__": "__doc_example__"}
     failures: list[str] = []
     for b in runnable:
-        failures += check_console(b, work, env) if b.lang == "console" else check_python(b, globs, work)
+        failures += check_console(b, work, env) if b.lang == "console" else check_python(b, globs)
     assert not failures, f"{len(failures)} doc example(s) disagree with the program:\n\n" + "\n".join(failures)
 
 
@@ -347,9 +341,9 @@ def test_the_runner_reads_the_conventions(tmp_path: Path) -> None:
     assert not output_matches(["a"], ["a", "b"])
     assert not output_matches(["a", "b"], ["a"])
     globs: dict[str, object] = {}
-    assert check_python(blocks[1], globs, tmp_path) == []
+    assert check_python(blocks[1], globs) == []
     wrong = Block(page, 1, "python", [], ">>> 1 + 1\n3\n")
-    assert len(check_python(wrong, globs, tmp_path)) == 1
+    assert len(check_python(wrong, globs)) == 1
 
 
 ISSUE_REFERENCE = re.compile(r"\bissues? #?\d+|(?<![\w&/#])#\d+\b", re.IGNORECASE)
