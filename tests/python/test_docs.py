@@ -414,3 +414,27 @@ def test_package_docstring_examples() -> None:
             failures += runner.messages
     assert count >= 10, f"only {count} docstring examples found"
     assert not failures, f"{len(failures)} docstring example(s) disagree with the program:\n\n" + "\n".join(failures)
+
+
+REPO_PATH = re.compile(r"`([^`\s]+)`|\]\(([^)\s#]+)")
+
+
+@pytest.mark.parametrize("page", PAGES, ids=PAGE_IDS)
+def test_paths_named_in_the_docs_exist(page: Path) -> None:
+    """A file or folder of the repository named in `code` (``src/x.cpp``), or a relative Markdown link,
+    exists: moving or renaming a file cannot leave the docs pointing at nothing. Placeholders such as
+    ``<N>`` or ``*`` are not paths."""
+    tops = {p.name for p in REPO.iterdir() if p.is_dir()}
+    missing = []
+    for n, line in enumerate(page.read_text(encoding="utf-8").split("\n"), 1):
+        for m in REPO_PATH.finditer(line):
+            code, link = m.group(1), m.group(2)
+            if link is not None:
+                if not link.startswith(("http:", "https:", "mailto:")) and not (page.parent / link).exists():
+                    missing.append(f"{rel(page)}:{n}: link {link}")
+                continue
+            path = code.rstrip(".,;:")
+            if "/" in path and path.split("/")[0] in tops and not any(c in path for c in "*<>[]{}|…$"):
+                if not (REPO / path).exists():
+                    missing.append(f"{rel(page)}:{n}: {path}")
+    assert not missing, "\n".join(missing)
