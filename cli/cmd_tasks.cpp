@@ -2,6 +2,7 @@
 // report's own claims, and the overdue list (docs/task-status.md).
 #include "commands.hpp"
 
+#include "da06/json.hpp"
 #include "da06/report.hpp"
 
 #include <da06/calendar.hpp>
@@ -149,7 +150,7 @@ int cmd_tasks(const Args& args) {
   const Calendar cal = Calendar::vietnam_public();
   const StatusReport rep = task_status_report(fw, *as_of, cal, opts);
   if (args.flag("--json")) {
-    print_json_text(to_json(rep).dump(2));
+    print_json_text(to_json(rep));
   } else {
     print_text(fw, rep);
   }

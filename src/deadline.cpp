@@ -1012,58 +1012,5 @@ std::string describe(const Deadline& d) {
   return o.str();
 }
 
-namespace {
-nlohmann::ordered_json iso_or_null_json(const std::optional<boost::gregorian::date>& d) {
-  if (!d) return nullptr;
-  return boost::gregorian::to_iso_extended_string(*d);
-}
-nlohmann::ordered_json text_or_null_json(const std::string& s) {
-  if (s.empty()) return nullptr;
-  return s;
-}
-}  // namespace
-
-nlohmann::ordered_json deadline_document(const Deadline& d) {
-  using J = nlohmann::ordered_json;
-  J j;
-  j["text"] = d.text;
-  j["kind"] = std::string(to_string(d.kind));
-  j["due"] = iso_or_null_json(d.due);
-  j["start"] = iso_or_null_json(d.start);
-  j["period"] = d.period ? J(d.period->code()) : J(nullptr);
-  j["strictly_before"] = d.strictly_before;
-  j["recurrence"] = std::string(to_string(d.recurrence));
-  j["condition"] = std::string(to_string(d.condition));
-  j["authority"] = text_or_null_json(d.authority);
-  j["reference"] = text_or_null_json(d.reference);
-  j["tentative"] = d.tentative;
-  j["aspirational"] = d.aspirational;
-  J ths = J::array();
-  for (const Threshold& t : d.thresholds) {
-    J levels = J::array();
-    for (Level l : t.levels) levels.push_back(std::string(to_string(l)));
-    ths.push_back({{"value", t.value},
-                   {"unit", t.unit},
-                   {"comparator", std::string(to_string(t.comparator))},
-                   {"out_of", text_or_null_json(t.out_of)},
-                   {"from", t.from ? J(t.from->code()) : J(nullptr)},
-                   {"from_date", iso_or_null_json(t.from_date)},
-                   {"within", t.within ? J(t.within->code()) : J(nullptr)},
-                   {"levels", levels},
-                   {"subject", text_or_null_json(t.subject)},
-                   {"offset", t.offset},
-                   {"length", t.length}});
-  }
-  j["thresholds"] = ths;
-  j["notes"] = d.notes;
-  J matched = J::array();
-  for (const Match& m : d.matched)
-    matched.push_back({{"field", m.field}, {"offset", m.offset}, {"length", m.length}, {"phrase", m.phrase}});
-  j["matched"] = matched;
-  j["diagnostics"] = d.diagnostics;
-  j["description"] = describe(d);
-  return j;
-}
-
 }  // namespace v1
 }  // namespace da06

@@ -1,6 +1,9 @@
 // Tests for da06/status.hpp: the seed's 72 tasks against a human-labelled table, working-day
 // boundaries (Tết 2024, the 29/4/2024 swap, weekends), the phrase rules, `unknown`, and the JSON shape.
 #include <doctest/doctest.h>
+#include <nlohmann/json.hpp>
+
+#include "da06/json.hpp"
 
 #include <fstream>
 #include <map>
@@ -328,7 +331,7 @@ TEST_CASE("unknown: the text gives no basis, nothing is guessed") {
 TEST_CASE("to_json: one shape for the CLI, the report and the C ABI") {
   const auto fw = da06::default_framework();
   const auto rep = da06::task_status_report(fw, date(2024, 6, 28), cal());
-  const auto j = da06::to_json(rep);
+  const auto j = nlohmann::json::parse(da06::to_json(rep));
   CHECK(j["as_of"] == "2024-06-28");
   CHECK(j["due_soon_workdays"] == 10);
   REQUIRE(j["tasks"].size() == 72);

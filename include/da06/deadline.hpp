@@ -10,8 +10,6 @@
 
 #include <boost/date_time/gregorian/gregorian_types.hpp>
 
-#include <nlohmann/json.hpp>
-
 #include "da06/model.hpp"
 #include "da06/period.hpp"
 
@@ -141,12 +139,6 @@ std::string_view to_string(ThresholdComparator c) noexcept;    ///< "at_least", 
 
 /// A one-line English explanation: "due 2024-12-31 (from 2024-01-01), continuous [mixed]".
 std::string describe(const Deadline& d);
-
-/// The structured deadline as JSON: the document of `da06 deadline parse --json` and of the C ABI's
-/// `da06_deadline_parse_json` (fields: text, kind, due, start, period, strictly_before, recurrence,
-/// condition, authority, reference, tentative, aspirational, thresholds[], notes, matched[],
-/// diagnostics, description).
-nlohmann::ordered_json deadline_document(const Deadline& d);
 
 }  // namespace v1
 }  // namespace da06

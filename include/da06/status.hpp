@@ -20,8 +20,6 @@
 #include <string_view>
 #include <vector>
 
-#include <nlohmann/json.hpp>
-
 #include "da06/calendar.hpp"
 #include "da06/deadline.hpp"
 #include "da06/model.hpp"
@@ -152,14 +150,6 @@ StatusReport task_status_report(const Framework& fw, Date as_of, const Calendar&
 /// The reference year `classify_tasks` uses: the period code's year, else the plan's date, else the
 /// report's date; empty when the framework has none of them.
 std::optional<int> reference_year_of(const Framework& fw);
-
-/// The one JSON shape shared by the CLI, the report and the C ABI:
-///   {"as_of", "due_soon_workdays", "tasks": [{task, number, group, status, due, effective_due, start,
-///    recurrence, workdays_left, past_due, past_due_not_done, deciding_phrases: [{text, field, role,
-///    begin, end}], reason}], "summary": {total, by_status, by_group, claims, past_due_not_done, overdue}}
-/// Dates are ISO strings; absent values are null.
-nlohmann::ordered_json to_json(const std::vector<TaskStatus>& statuses, const StatusSummary& summary);
-nlohmann::ordered_json to_json(const StatusReport& report);
 
 namespace detail {
 /// The progress reading alone (exposed for tests): which rule matched, and where.

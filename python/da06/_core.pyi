@@ -1,5 +1,6 @@
 """Type stubs of the compiled module da06._core (bindings/python/*.cpp). Use the `da06` package instead."""
 import datetime
+from fractions import Fraction
 from decimal import Decimal
 from typing import Any
 
@@ -234,6 +235,8 @@ class Calendar:
     def vietnam_statutory() -> Calendar: ...
     def with_schedule(self, json: str) -> Calendar: ...
     def schedule_years(self) -> list[int]: ...
+    def is_provisional(self, year: int) -> bool: ...
+    def provisional_years(self, first: datetime.date, last: datetime.date) -> list[int]: ...
     def rule_names(self) -> list[tuple[str, str]]: ...
     def is_workday(self, date: datetime.date | str) -> bool: ...
     def holidays(self, year: int) -> list[tuple[datetime.date, str, str]]: ...
@@ -367,10 +370,153 @@ def parse_deadline(text: str, reference_year: int | None = ...) -> Deadline: ...
 def default_as_of(framework: Framework) -> datetime.date | None: ...
 def report_json(framework: Framework, as_of: datetime.date | None = ...) -> str: ...
 def report_text(framework: Framework, as_of: datetime.date | None = ...) -> str: ...
-def task_status_json(framework: Framework, as_of: datetime.date, calendar: Calendar, due_soon_workdays: int = ...,
-                     roll_due_to_workday: bool = ...) -> str: ...
-def indicators_json(framework: Framework, as_of: datetime.date, calendar: Calendar, method: str = ...,
-                    half_life_years: float = ..., use_derived: bool = ...) -> str: ...
+def status_names() -> list[str]: ...
+
+class DecidingPhrase:
+    field: str
+    role: str
+    begin: int
+    end: int
+    text: str
+
+class TaskStatus:
+    task: str
+    number: int
+    group: str
+    status: str
+    due: datetime.date | None
+    effective_due: datetime.date | None
+    start: datetime.date | None
+    recurrence: str
+    workdays_left: int | None
+    past_due: bool
+    past_due_not_done: bool
+    deciding_phrases: list[DecidingPhrase]
+    reason: str
+
+class GroupStatusCounts:
+    group: str
+    number: str
+    title: str
+    total: int
+    by_status: dict[str, int]
+
+class ClaimComparison:
+    claim: str
+    status: str
+    published: str
+    claimed: int
+    statuses: list[str]
+    ours: int | None
+    difference: int | None
+
+class StatusSummary:
+    as_of: datetime.date
+    due_soon_workdays: int
+    total: int
+    by_status: dict[str, int]
+    by_group: list[GroupStatusCounts]
+    claims: list[ClaimComparison]
+    past_due_not_done: list[str]
+    overdue: list[str]
+
+class StatusReport:
+    tasks: list[TaskStatus]
+    summary: StatusSummary
+
+def task_status_report(framework: Framework, as_of: datetime.date, calendar: Calendar, due_soon_workdays: int = ...,
+                       roll_due_to_workday: bool = ...) -> StatusReport: ...
+
+class PacePoint:
+    observation: str
+    date: datetime.date
+    t: float
+    y: float
+    weight: float
+
+class LinearFit:
+    intercept: float
+    slope: float
+
+class Pace:
+    cls: str
+    reason: str
+    method: str
+    half_life_years: float
+    days_per_year: float
+    points: list[PacePoint]
+    base_date: datetime.date | None
+    current_date: datetime.date | None
+    target_date: datetime.date | None
+    base_value: float | None
+    current_value: float | None
+    target_value: float | None
+    direction: int
+    observed_rate_per_year: float | None
+    required_rate_per_year: float | None
+    ratio: float | None
+    fit: LinearFit | None
+    projected_at_deadline: float | None
+    projected_attainment: datetime.date | None
+    projection_note: str
+
+class Needed:
+    count: int | None
+    computable: bool
+    reachable: bool
+    action: str
+    explanation: str
+
+class TargetEvaluation:
+    target: str
+    indicator: str
+    task: str
+    published: str
+    as_of: datetime.date
+    comparator: str
+    threshold: str
+    threshold_value: Fraction
+    threshold_at_deadline: str
+    of: int | None
+    effective: datetime.date | None
+    deadline: datetime.date | None
+    in_force: bool
+    scope_unit: str
+    matched_unit: str
+    status: str
+    reason: str
+    observation: Observation | None
+    current_date: datetime.date | None
+    value: Fraction | None
+    value_display: str
+    gap: Fraction | None
+    gap_display: str
+    gap_unit: str
+    attainment: Fraction | None
+    needed: Needed
+    denominator: str | None
+    workdays_left: int | None
+    pace: Pace
+    notes: list[str]
+
+class IndicatorsSummary:
+    observations: int
+    derived_observations: int
+    targets: int
+    met: int
+    not_met: int
+    no_data: int
+    pace: dict[str, int]
+
+class IndicatorsReport:
+    as_of: datetime.date
+    calendar: str
+    summary: IndicatorsSummary
+    problems: list[str]
+    targets: list[TargetEvaluation]
+
+def indicators_report(framework: Framework, as_of: datetime.date, calendar: Calendar, method: str = ...,
+                      half_life_years: float = ..., use_derived: bool = ...) -> IndicatorsReport: ...
 def audit_json(framework: Framework, include_info: bool = ..., as_of: datetime.date | None = ...) -> str: ...
 def audit_has_status_classifier() -> bool: ...
 

@@ -81,6 +81,16 @@ class Calendar:
     def schedule_years(self) -> list[int]:
         return list(self._c.schedule_years())
 
+    def is_provisional(self, year: int) -> bool:
+        """True when results in ``year`` rest on the statutory rules alone: this calendar follows
+        official yearly schedules but has none for ``year`` (``Calendar.vietnam()`` in 2027 and later,
+        until the government publishes that year's schedule)."""
+        return bool(self._c.is_provisional(int(year)))
+
+    def provisional_years(self, first: DateLike, last: DateLike) -> list[int]:
+        """The provisional years among those of [first, last] (both included)."""
+        return list(self._c.provisional_years(to_date(first), to_date(last)))
+
     # -- vectorised queries ---------------------------------------------------------------------
     @overload
     def is_workday(self, dates: DateLike) -> bool: ...

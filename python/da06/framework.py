@@ -113,32 +113,31 @@ class Framework:
         ``status``, ``due`` (as printed), ``effective_due`` (rolled to a working day), ``workdays_left``,
         ``workdays_overdue``, ``past_due_not_done``, the ``deciding_phrase`` and a one-line ``reason``."""
         cal = calendar or Calendar.vietnam()
-        doc = json.loads(_core.task_status_json(self._fw, self._as_of(as_of), cal.core, due_soon_workdays, True))
+        rep = _core.task_status_report(self._fw, self._as_of(as_of), cal.core, due_soon_workdays, True)
         rows = []
-        for t in doc["tasks"]:
-            phrases = t.get("deciding_phrases") or []
-            left = t.get("workdays_left")
+        for t in rep.tasks:
+            phrases = t.deciding_phrases
+            left = t.workdays_left
             rows.append({
-                "task": t["task"], "number": t["number"], "group": t["group"], "status": t["status"],
-                "due": t.get("due"), "effective_due": t.get("effective_due"), "start": t.get("start"),
-                "recurrence": t.get("recurrence"),
+                "task": t.task, "number": t.number, "group": t.group, "status": t.status,
+                "due": t.due, "effective_due": t.effective_due, "start": t.start,
+                "recurrence": t.recurrence,
                 "workdays_left": left if left is not None and left >= 0 else None,
                 "workdays_overdue": -left if left is not None and left < 0 else (0 if left is not None else None),
-                "past_due": t.get("past_due", False), "past_due_not_done": t.get("past_due_not_done", False),
-                "deciding_phrase": phrases[0]["text"] if phrases else "",
-                "deciding_field": phrases[0]["field"] if phrases else "",
-                "deciding_phrases": " | ".join(p["text"] for p in phrases),
-                "reason": t.get("reason", ""),
+                "past_due": t.past_due, "past_due_not_done": t.past_due_not_done,
+                "deciding_phrase": phrases[0].text if phrases else "",
+                "deciding_field": phrases[0].field if phrases else "",
+                "deciding_phrases": " | ".join(p.text for p in phrases),
+                "reason": t.reason,
             })
         df = pd.DataFrame(rows)
         for c in ("due", "effective_due", "start"):
             df[c] = _dates(df[c])
         for c in ("workdays_left", "workdays_overdue"):
             df[c] = df[c].astype("Int64")
-        order = ["done", "done_maintained", "in_progress", "due_soon", "overdue", "waiting", "not_started", "unknown"]
-        df["status"] = pd.Categorical(df["status"], categories=order)
-        df.attrs["as_of"] = doc.get("as_of")
-        df.attrs["summary"] = doc.get("summary", {})
+        df["status"] = pd.Categorical(df["status"], categories=_core.status_names())
+        df.attrs["as_of"] = rep.summary.as_of.isoformat()
+        df.attrs["summary"] = _status_summary(rep.summary)
         return df
 
     def indicators_frame(self, as_of: DateLike | None = None, *, calendar: Calendar | None = None,
@@ -148,8 +147,8 @@ class Framework:
         points for percentages), ``needed`` (how many more units reach the target), ``status`` and
         the ``pace`` class of the series."""
         cal = calendar or Calendar.vietnam()
-        doc = json.loads(_core.indicators_json(self._fw, self._as_of(as_of), cal.core, method, 1.0, True))
-        return _indicator_rows(doc)
+        rep = _core.indicators_report(self._fw, self._as_of(as_of), cal.core, method, 1.0, True)
+        return _indicator_rows(self, rep)
 
     def audit(self, *, include_info: bool = True, as_of: DateLike | None = None) -> pd.DataFrame:
         """Every finding of the audit (see ``da06.audit``)."""
@@ -204,27 +203,37 @@ class Framework:
         return repr(self._fw)
 
 
-def _indicator_rows(doc: dict[str, Any]) -> pd.DataFrame:
-    rows = []
-    for t in doc.get("targets", []):
-        rows.append(_flatten_target(t))
+def _status_summary(s: _core.StatusSummary) -> dict[str, Any]:
+    """A task-status summary as plain values (DataFrame.attrs must be deep-copyable)."""
+    return {
+        "total": s.total, "by_status": dict(s.by_status),
+        "by_group": [{"group": g.group, "number": g.number, "title": g.title, "total": g.total,
+                      "by_status": dict(g.by_status)} for g in s.by_group],
+        "claims": [{"claim": c.claim, "status": c.status, "published": c.published, "claimed": c.claimed,
+                    "statuses": list(c.statuses), "ours": c.ours, "difference": c.difference} for c in s.claims],
+        "past_due_not_done": list(s.past_due_not_done), "overdue": list(s.overdue),
+    }
+
+
+def _indicator_rows(fw: Framework, rep: _core.IndicatorsReport) -> pd.DataFrame:
+    from ._targets import flatten_target, plot_inputs
+
+    names = {i.id: i.name for i in fw.core.indicators()}
+    rows = [flatten_target(e, names.get(e.indicator)) for e in rep.targets]
     df = pd.DataFrame(rows)
     if len(df):
         for c in ("current_date", "deadline", "projected_attainment"):
             df[c] = _dates(df[c])
         for c in ("needed", "workdays_left"):
             df[c] = df[c].astype("Int64")
-    # The full evaluations (pace inputs, projection line) for da06.plot, by target id.
-    df.attrs["targets"] = {t["id"]: t for t in doc.get("targets", [])}
-    df.attrs["as_of"] = doc.get("as_of")
-    df.attrs["summary"] = doc.get("summary", {})
+    # What da06.plot draws for each target (the series, the projection line, the target), by target id.
+    df.attrs["targets"] = {e.target: plot_inputs(e, names.get(e.indicator)) for e in rep.targets}
+    df.attrs["as_of"] = rep.as_of.isoformat()
+    s = rep.summary
+    df.attrs["summary"] = {"observations": s.observations, "derived_observations": s.derived_observations,
+                           "targets": s.targets, "met": s.met, "not_met": s.not_met, "no_data": s.no_data,
+                           "pace": dict(s.pace)}
     return df
-
-
-def _flatten_target(t: dict[str, Any]) -> dict[str, Any]:
-    from ._targets import flatten_target
-
-    return flatten_target(t)
 
 
 def _values(v: Any) -> dict[str, str]:

@@ -13,7 +13,7 @@ import da06  # noqa: E402
 FW = da06.load_default()
 
 
-def test_task_status() -> None:
+def test_task_status(run) -> None:
     df = FW.task_status(as_of="2024-06-28")
     assert len(df) == len(FW.core.tasks())
     assert df["task"].tolist() == [t.id for t in FW.core.tasks()]
@@ -29,10 +29,13 @@ def test_task_status() -> None:
     for r in over.itertuples():
         want = cal.workdays_between(r.effective_due.date(), "2024-06-28") - int(cal.is_workday(r.effective_due.date()))
         assert r.workdays_overdue == want, r.task
-    # same JSON as the library's
-    doc = json.loads(da06._core.task_status_json(FW.core, __import__("datetime").date(2024, 6, 28),
-                                                 cal.core, 10, True))
-    assert df.attrs["summary"]["total"] == doc["summary"]["total"] == len(df)
+    # the same statuses and days as the CLI's JSON, task by task
+    doc = json.loads(run("tasks", "--json", "--as-of", "2024-06-28").stdout)
+    assert df.attrs["summary"] == {k: v for k, v in doc["summary"].items()}
+    for r, t in zip(df.itertuples(), doc["tasks"]):
+        assert (r.task, str(r.status)) == (t["task"], t["status"])
+        left = t["workdays_left"]
+        assert (None if pd.isna(r.workdays_left) else int(r.workdays_left)) == (left if left is None or left >= 0 else None)
     # deciding phrases are substrings of the task's texts
     texts = {t.id: t.progress_text + t.deadline_text for t in FW.core.tasks()}
     for r in df.itertuples():

@@ -183,6 +183,12 @@ DA06_API int da06_calendar_add_schedule_json(da06_calendar **out, const da06_cal
 /* Frees a calendar. NULL is a no-op. Other handles (copies, derived calendars) stay valid. */
 DA06_API void da06_calendar_free(da06_calendar *cal);
 
+/* *out = 1 when results in `year` are provisional: the calendar follows official yearly schedules
+ * but has none for `year`, so its days off come from the statutory rules alone until a schedule is
+ * published (da06_calendar_vn_public in 2027 and later today); 0 otherwise (always 0 for
+ * da06_calendar_vn_statutory). A year outside 1900..2199 is DA06_ERANGE. */
+DA06_API int da06_calendar_is_provisional(int *out, const da06_calendar *cal, int32_t year);
+
 /* out[i] = 1 when days[i] is a working day, else 0. Batch (see "Batches"). */
 DA06_API int da06_calendar_is_workday(const da06_calendar *cal, const int32_t *days, size_t n, uint8_t *out);
 
