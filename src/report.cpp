@@ -65,8 +65,8 @@ Report build_report(const Framework& fw, std::optional<Date> as_of, const Calend
 
   AuditOptions ao = options.audit;
   ao.as_of = r.as_of;
-  r.findings = audit(fw, ao);
-  for (const Finding& f : r.findings) ++r.finding_counts[static_cast<std::size_t>(f.severity)];
+  ao.calendar = cal;
+  r.audit = audit_report(fw, ao);
   return r;
 }
 
@@ -124,9 +124,9 @@ std::string report_text(const Report& r) {
       out << "\n";
     }
   }
-  out << "\nKiểm tra số liệu (audit): " << r.finding_counts[0] << " errors, " << r.finding_counts[1] << " warnings, "
-      << r.finding_counts[2] << " info\n";
-  for (const Finding& f : r.findings) {
+  out << "\nKiểm tra số liệu (audit): " << r.audit.counts.error << " errors, " << r.audit.counts.warning << " warnings, "
+      << r.audit.counts.info << " info\n";
+  for (const Finding& f : r.audit.findings) {
     out << "  [" << to_string(f.severity) << "] ";
     if (f.source.line > 0) out << "line " << f.source.line << ": ";
     out << f.message << "\n";

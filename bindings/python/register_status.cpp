@@ -21,9 +21,9 @@ void register_status(py::module_& m) {
   using namespace da06;
   m.def("status_names", [] {
     std::vector<std::string> out;
-    for (std::size_t i = 0; i < status_count; ++i) out.emplace_back(to_string(static_cast<Status>(i)));
+    for (Status st : status_display_order) out.emplace_back(to_string(st));
     return out;
-  }, "Every task status name, in display order.");
+  }, "Every task status name, in display order (da06::status_display_order).");
   py::class_<DecidingPhrase>(m, "DecidingPhrase")
       .def_readonly("field", &DecidingPhrase::field)
       .def_readonly("role", &DecidingPhrase::role)

@@ -27,8 +27,8 @@ struct Report;
 std::string to_json(const StatusReport& report, int indent = 2);
 
 /// `da06 deadline parse --json` (fields: text, kind, due, start, period, strictly_before, recurrence,
-/// condition, authority, reference, tentative, aspirational, thresholds[], notes, matched[],
-/// diagnostics, description).
+/// recurring_day, condition, authority, reference, tentative, aspirational, thresholds[], phases[], notes,
+/// matched[], diagnostics, description).
 std::string to_json(const Deadline& deadline, int indent = 2);
 
 /// `da06 indicators --json`: {framework, as_of, calendar, options, summary, problems, observations[],
@@ -40,6 +40,27 @@ std::string to_json(const Pace& pace, int indent = 2);
 /// `da06 report --json`: {framework, plan, report, period, as_of, counts, task_groups, claims, gaps,
 /// task_status?, indicators?, audit} (docs/cli.md).
 std::string to_json(const Report& report, int indent = 2);
+
+// --- the audit (da06/audit.hpp) ------------------------------------------------------------------
+class Framework;
+struct AuditReport;
+/// `da06 audit --json`: {framework, counts: {error, warning, info}, findings: [{id, check, severity,
+/// message, published, values: {name: exact text}, records, source, related}]} (docs/audit.md).
+///   da06::to_json(da06::audit_report(fw))   // == `da06 audit --json` == da06_audit_json
+std::string to_json(const AuditReport& report, int indent = 2);
+/// `to_json(audit_report(fw))`: byte-identical to `da06 audit --json` and to the C ABI's da06_audit_json.
+std::string audit_json(const Framework& fw);
+
+// --- aggregation (aggregate.hpp) ---------------------------------------------------------------
+
+struct NamedAggregate;
+
+/// `da06 aggregate --json`: {level, as_of, groups: [{unit, indicator, period, numerator, denominator,
+/// rows, ratio, ratio_percent}], dropped_units: [{unit, reason, rows, numerator, denominator}],
+/// rows_used, rows_dropped, errors}. Sums are JSON integers when they fit in int64, decimal strings
+/// otherwise; `ratio` is the exact "Σnum/Σden" (null when Σden is 0); `errors` counts the error
+/// diagnostics of `a.diagnostics`.
+std::string to_json(const NamedAggregate& a, int indent = 2);
 
 }  // namespace v1
 }  // namespace da06

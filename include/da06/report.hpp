@@ -59,8 +59,7 @@ struct Report {
   /// Every target evaluated, when there is a date.
   std::optional<IndicatorsReport> indicators;
   /// The audit of the published figures.
-  std::vector<Finding> findings;
-  std::array<int, 3> finding_counts{};  ///< by AuditSeverity: error, warning, info
+  AuditReport audit;
 };
 
 /// Composes the report. `as_of` defaults to `default_as_of(fw)`; `calendar` is used for task

@@ -25,8 +25,9 @@ __all__ = ["progress", "gap_by_unit", "task_status", "days_off", "STATUS_COLORS"
 
 #: Colours of the task statuses (done → green, overdue → red, unknown → grey).
 STATUS_COLORS: dict[str, str] = {
-    "done": "#2e7d32", "done_maintained": "#66bb6a", "in_progress": "#42a5f5", "due_soon": "#ffb300",
-    "overdue": "#e53935", "waiting": "#8e24aa", "not_started": "#6d4c41", "unknown": "#9e9e9e",
+    "done": "#2e7d32", "done_maintained": "#66bb6a", "done_late": "#9ccc65", "in_progress": "#42a5f5",
+    "due_soon": "#ffb300", "overdue": "#e53935", "waiting": "#8e24aa", "not_started": "#6d4c41",
+    "unknown": "#9e9e9e", "blank": "#e0e0e0",
 }
 
 

@@ -49,6 +49,8 @@ STATUS_VI: dict[str, str] = {
     "waiting": "Chờ Bộ, ngành triển khai, hướng dẫn",
     "not_started": "Chưa thực hiện",
     "unknown": "Chưa xác định",
+    "done_late": "Đã hoàn thành quá hạn",
+    "blank": "Chưa báo cáo",
 }
 PACE_VI: dict[str, str] = {
     "achieved": "Đã đạt",

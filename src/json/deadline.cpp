@@ -16,6 +16,7 @@ ojson value(const Deadline& d) {
   j["period"] = d.period ? ojson(d.period->code()) : ojson(nullptr);
   j["strictly_before"] = d.strictly_before;
   j["recurrence"] = std::string(to_string(d.recurrence));
+  j["recurring_day"] = d.recurring_day ? ojson(*d.recurring_day) : ojson(nullptr);
   j["condition"] = std::string(to_string(d.condition));
   j["authority"] = text_or_null(d.authority);
   j["reference"] = text_or_null(d.reference);
@@ -38,6 +39,14 @@ ojson value(const Deadline& d) {
                    {"length", t.length}});
   }
   j["thresholds"] = ths;
+  ojson phases = ojson::array();
+  for (const Phase& ph : d.phases)
+    phases.push_back({{"text", ph.text},
+                      {"start", date(ph.start)},
+                      {"due", date(ph.due)},
+                      {"offset", ph.offset},
+                      {"length", ph.length}});
+  j["phases"] = phases;
   j["notes"] = d.notes;
   ojson matched = ojson::array();
   for (const Match& m : d.matched)

@@ -1,5 +1,6 @@
 // JSON of the report (report.hpp): the document of `da06 report --json` and of the C ABI's
 // da06_report_json (fields in docs/cli.md). It composes the other writers.
+#include "audit.hpp"
 #include "writer.hpp"
 
 #include "da06/json.hpp"
@@ -47,10 +48,8 @@ ojson value(const Report& r) {
                         {"attention", std::move(attention)}};
   }
   if (r.indicators) j["indicators"] = {{"summary", value(r.indicators->summary)}, {"targets", targets(*r.indicators)}};
-  ojson findings = ojson::array();
-  for (const Finding& f : r.findings) findings.push_back(da06::to_json(f));
-  j["audit"] = {{"counts", {{"error", r.finding_counts[0]}, {"warning", r.finding_counts[1]}, {"info", r.finding_counts[2]}}},
-                {"findings", std::move(findings)}};
+  ojson audit = value(r.audit);
+  j["audit"] = {{"counts", std::move(audit["counts"])}, {"findings", std::move(audit["findings"])}};
   return j;
 }
 
