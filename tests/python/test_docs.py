@@ -374,6 +374,18 @@ def test_no_tracker_issue_numbers_in_the_repository() -> None:
     assert not hits, "\n".join(hits)
 
 
+CONFLICT_MARKER = re.compile(r"^(<{7} |={7}$|>{7} )")
+
+
+def test_no_merge_conflict_markers_in_the_repository() -> None:
+    """A merge left unresolved is a defect even where nothing compiles it (docs, templates, data tables)."""
+    hits = [f"{f.relative_to(REPO)}:{n}: {line}"
+            for f in _repository_text_files()
+            for n, line in enumerate(f.read_text(encoding="utf-8", errors="replace").split("\n"), 1)
+            if CONFLICT_MARKER.match(line)]
+    assert not hits, "\n".join(hits)
+
+
 def test_readme_layout_names_every_top_level_folder() -> None:
     """README's Layout block lists each folder of the repository (not the ignored build/ and .venv/)."""
     heading = (REPO / "README.md").read_text(encoding="utf-8").split("\n").index("## Layout") + 1
