@@ -6,6 +6,8 @@
 
 #include <doctest/doctest.h>
 
+#include "seed_report.hpp"
+
 #include <cctype>
 #include <cstdint>
 #include <fstream>
@@ -30,14 +32,6 @@ constexpr std::int64_t kMin = std::numeric_limits<std::int64_t>::min();
 
 // a/b == c/d by cross-multiplication in cpp_int (independent of Ratio's own comparison).
 bool same_value(const BigInt& a, const BigInt& b, const BigInt& c, const BigInt& d) { return a * d == c * b; }
-
-std::string read_file(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return {};
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
 
 std::vector<std::string> split_csv_line(const std::string& line) {
   std::vector<std::string> out;
@@ -491,11 +485,9 @@ TEST_CASE("Formatting: integers, decimals, percentages and money as the reports 
 //      Those are checked separately to be REJECTED by the parser (they are not numbers).
 // Bare years ("2024") are kept: nothing in their text distinguishes them from counts.
 TEST_CASE("Seed: format(parse(s)) == s for every number printed in the report") {
-  const std::string text = read_file(DA06_SEED_PATH);
-  if (text.empty()) {
-    MESSAGE("seed not found at " DA06_SEED_PATH "; skipped");
-    return;
-  }
+  const auto seed = da06_test::seed_text();
+  if (!seed) return;
+  const std::string& text = *seed;
   auto is_word = [](unsigned char c) { return std::isalnum(c) || c == '_' || c >= 0x80; };
   auto is_ascii_word = [](unsigned char c) { return std::isalnum(c) || c == '_'; };
   const std::regex token_re(R"(\d+(?:[.,]\d+)*)");
