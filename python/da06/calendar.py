@@ -1,9 +1,9 @@
 """The Vietnamese public-sector working-day calendar, vectorised over numpy arrays.
 
-    >>> cal = da06.Calendar.vietnam()
+    >>> cal = da06.Calendar.vietnam_public()
     >>> cal.is_workday("2024-04-29")              # swapped off for the 30/4 - 1/5 holidays
     False
-    >>> cal.workdays_between("2024-01-01", "2024-12-31")   # closed interval [a, b]
+    >>> cal.count_workdays_closed("2024-01-01", "2024-12-31")   # closed interval [a, b]
     251
     >>> cal.add_workdays(np.array(["2024-04-26"], "datetime64[D]"), 3)   # a make-up Saturday
     array(['2024-05-04'], dtype='datetime64[D]')
@@ -87,7 +87,7 @@ class Calendar:
 
     def is_provisional(self, year: int) -> bool:
         """True when results in ``year`` rest on the statutory rules alone: this calendar follows
-        official yearly schedules but has none for ``year`` (``Calendar.vietnam()`` in 2027 and later,
+        official yearly schedules but has none for ``year`` (``Calendar.vietnam_public()`` in 2027 and later,
         until the government publishes that year's schedule)."""
         return bool(self._c.is_provisional(int(year)))
 

@@ -264,3 +264,19 @@ def test_tz_forms_agree_with_zoneinfo(naive: dt.datetime, offset_minutes: int) -
     assert _dates.to_date(pd.Timestamp(aware)) == want
     assert _dates.days_to_dates(_dates.as_days(pd.Series([aware])))[0].item() == want
     assert _dates.days_to_dates(_dates.as_days(np.array([aware], dtype=object)))[0].item() == want
+
+
+def test_old_names_are_aliases_of_the_canonical_ones() -> None:
+    """The names of docs/api-stability.md's table: the old ones answer exactly as the C++-named ones."""
+    rng = np.random.default_rng(6)
+    a = np.datetime64("2023-01-01") + rng.integers(0, 1400, 300).astype("timedelta64[D]")
+    b = np.datetime64("2023-01-01") + rng.integers(0, 1400, 300).astype("timedelta64[D]")
+    cal = da06.Calendar.vietnam_public()
+    old = da06.Calendar.vietnam()
+    assert np.array_equal(cal.count_workdays_closed(a, b), old.workdays_between(a, b))
+    assert np.array_equal(cal.count_workdays_half_open(a, b), old.busday_count(a, b))
+    # the closed count is the half-open one plus the last day when it is a working day (a ≤ b)
+    fwd = a <= b
+    plus_last = cal.count_workdays_half_open(a[fwd], b[fwd] + np.timedelta64(1, "D"))
+    assert np.array_equal(cal.count_workdays_closed(a[fwd], b[fwd]), plus_last)
+    assert da06.default_framework() is da06.load_default()
