@@ -699,8 +699,7 @@ CountTable load_counts_csv(std::string_view text, const std::string& file) {
       }
     while (rd.next(row, file)) {
       if (row.fields.size() < 5) {
-        const auto& f = row.fields.back();
-        t.diagnostics.push_back(detail::csv_error(file, {"", f.line, f.column + static_cast<int>(f.text.size())},
+        t.diagnostics.push_back(detail::csv_error(file, row.end(),
                                                   kCols[row.fields.size()],
                                                   "row has " + std::to_string(row.fields.size()) +
                                                       " fields, expected 5 (row skipped)"));
@@ -928,8 +927,7 @@ MappingLoad load_mapping_csv(std::string_view text, const std::string& file) {
       }
     while (rd.next(row, file)) {
       if (row.fields.size() < 3) {
-        const auto& f = row.fields.back();
-        early.push_back(detail::csv_error(file, {"", f.line, f.column + static_cast<int>(f.text.size())},
+        early.push_back(detail::csv_error(file, row.end(),
                                           kCols[row.fields.size()],
                                           "row has " + std::to_string(row.fields.size()) + " fields, expected 3 (row skipped)"));
         continue;

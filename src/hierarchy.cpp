@@ -7,6 +7,7 @@
 #include <array>
 #include <fstream>
 #include <sstream>
+#include <tuple>
 #include <unordered_map>
 
 namespace da06 {
@@ -280,7 +281,9 @@ HierarchyLoad load_hierarchy_csv(std::string_view text, const std::string& file)
   std::vector<OrgUnit> units;
   std::vector<Location> locs;
   std::vector<Diagnostic> early;
-  std::unordered_map<int, std::array<int, 5>> columns;  // line -> column of each field, for build errors
+  // A record's first line -> (line, column) of each field, for build errors. Lines differ from the first
+  // when a quoted field spans lines.
+  std::unordered_map<int, std::array<std::pair<int, int>, 5>> columns;
   detail::CsvReader rd(text);
   detail::CsvRow row;
   static const char* const kCols[] = {"id", "parent", "level", "valid_from", "valid_to"};
@@ -302,8 +305,7 @@ HierarchyLoad load_hierarchy_csv(std::string_view text, const std::string& file)
     }
     while (rd.next(row, file)) {
       if (row.fields.size() < 5) {
-        const auto& f = row.fields.back();
-        early.push_back(detail::csv_error(file, {"", f.line, f.column + static_cast<int>(f.text.size())}, kCols[row.fields.size()],
+        early.push_back(detail::csv_error(file, row.end(), kCols[row.fields.size()],
                                           "row has " + std::to_string(row.fields.size()) + " fields, expected 5 (row skipped)"));
         continue;
       }
@@ -333,7 +335,7 @@ HierarchyLoad load_hierarchy_csv(std::string_view text, const std::string& file)
       units.push_back(std::move(u));
       locs.push_back(Location{file, row.line, row.fields[0].column, "", ""});
       auto& cs = columns[row.line];
-      for (std::size_t c = 0; c < 5; ++c) cs[c] = row.fields[c].column;
+      for (std::size_t c = 0; c < 5; ++c) cs[c] = {row.fields[c].line, row.fields[c].column};
     }
   } catch (const ParseError& e) {
     early.push_back({Severity::error, e.where(), e.message() + " (rest of the file skipped)"});
@@ -344,7 +346,7 @@ HierarchyLoad load_hierarchy_csv(std::string_view text, const std::string& file)
     d.where.path = d.where.field;
     auto it = columns.find(d.where.line);
     for (std::size_t c = 0; c < 5 && it != columns.end(); ++c)
-      if (d.where.field == kCols[c]) d.where.column = it->second[c];
+      if (d.where.field == kCols[c]) std::tie(d.where.line, d.where.column) = it->second[c];
   }
   r.diagnostics.insert(r.diagnostics.begin(), early.begin(), early.end());
   std::stable_sort(r.diagnostics.begin(), r.diagnostics.end(),
