@@ -473,6 +473,13 @@ TEST_CASE("Formatting: integers, decimals, percentages and money as the reports 
   CHECK(format(da06::VnNumber(Decimal(100), da06::VnStyle{.decimals = 2, .suffix = da06::VnSuffix::percent})) ==
         "100,00%");
   CHECK_THROWS_AS(da06::VnNumber(Decimal::parse("1.55"), da06::VnStyle{.decimals = 1}), da06::InvalidArgument);
+  // Padding beyond 3 digits cannot be grouped: "000.000" and "01.234" would not parse back (found by fuzz_numbers).
+  CHECK(format(da06::VnNumber(Decimal(5), da06::VnStyle{.int_digits = 3})) == "005");
+  CHECK(da06::parse_vn_number("005") == da06::VnNumber(Decimal(5), da06::VnStyle{.int_digits = 3}));
+  CHECK_THROWS_AS(da06::VnNumber(Decimal(0), da06::VnStyle{.int_digits = 6}), da06::InvalidArgument);
+  CHECK_THROWS_AS(da06::VnNumber(Decimal(1234), da06::VnStyle{.int_digits = 5}), da06::InvalidArgument);
+  CHECK(format(da06::VnNumber(Decimal(1234), da06::VnStyle{.grouped = false, .int_digits = 5})) == "01234");
+  CHECK(da06::parse_vn_number("01234").value() == Decimal(1234));
 }
 
 // ---------------------------------------------------------------------------

@@ -672,7 +672,7 @@ struct Money {
 /// How a Vietnamese number was (or is to be) printed. Defaults print "1.714".
 struct VnStyle {
   bool grouped = true;        ///< integer part grouped by '.' every three digits ("2.573"); false: "2573"
-  int int_digits = 1;         ///< zero-pad the integer part to at least this many digits ("03"); before grouping
+  int int_digits = 1;         ///< zero-pad the integer part to at least this many digits ("03"); more than 3 needs grouped = false
   int decimals = 0;           ///< digits after ',' ("100,00%" → 2)
   bool plus_sign = false;     ///< print '+' before a value >= 0
   bool negative_zero = false; ///< print '-' before a zero value ("-0")
@@ -695,6 +695,10 @@ class VnNumber {
     if (style.decimals < 0 || style.decimals > detail::kMaxDigits || style.int_digits < 1 ||
         style.int_digits > detail::kMaxDigits)
       throw InvalidArgument("VnStyle decimals must be 0..1000 and int_digits 1..1000");
+    // "000.005" or "01.234" would not parse back: a '.'-grouped number starts with 1 to 3 digits, not with 0.
+    if (style.grouped && style.int_digits > 3)
+      throw InvalidArgument("VnStyle: zero padding to more than 3 digits (int_digits " + std::to_string(style.int_digits) +
+                            ") cannot be grouped; set grouped = false");
     value_ = value.round_to(style.decimals, Rounding::toward_zero);  // exact when it only pads or drops zeros
     if (value_ != value)
       throw InvalidArgument("value " + value.to_string() + " has more than " + std::to_string(style.decimals) +
