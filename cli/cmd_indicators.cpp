@@ -3,6 +3,8 @@
 // (da06::indicators_json; fields in docs/analysis.md).
 #include "commands.hpp"
 
+#include "da06/report.hpp"
+
 #include <da06/analysis.hpp>
 #include <da06/calendar.hpp>
 
@@ -47,8 +49,8 @@ int cmd_indicators(const Args& args) {
   args.allow({"--data", "--as-of", "--json"});
   Framework fw = load_data(args);
   std::optional<Date> as_of = date_option(args, "--as-of");
-  if (!as_of) as_of = fw.data().report.date;
-  if (!as_of) throw UsageError("the framework has no report date; give --as-of YYYY-MM-DD");
+  if (!as_of) as_of = default_as_of(fw);
+  if (!as_of) throw UsageError("the framework has no report date and no period; give --as-of YYYY-MM-DD");
   Calendar cal = Calendar::vietnam_public();
 
   if (args.flag("--json")) {

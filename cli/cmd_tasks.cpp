@@ -2,6 +2,8 @@
 // report's own claims, and the overdue list (docs/task-status.md).
 #include "commands.hpp"
 
+#include "da06/report.hpp"
+
 #include <da06/calendar.hpp>
 #include <da06/status.hpp>
 
@@ -142,8 +144,8 @@ int cmd_tasks(const Args& args) {
   opts.due_soon_workdays = due_soon_option(args);
   const Framework fw = load_data(args);
   std::optional<Date> as_of = date_option(args, "--as-of");
-  if (!as_of) as_of = fw.data().report.date;
-  if (!as_of) throw UsageError("the framework has no report date; give --as-of YYYY-MM-DD");
+  if (!as_of) as_of = default_as_of(fw);
+  if (!as_of) throw UsageError("the framework has no report date and no period; give --as-of YYYY-MM-DD");
   const Calendar cal = Calendar::vietnam_public();
   const StatusReport rep = task_status_report(fw, *as_of, cal, opts);
   if (args.flag("--json")) {

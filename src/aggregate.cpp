@@ -2,7 +2,7 @@
 #include "da06/aggregate.hpp"
 
 #include "aggregate_kernel.hpp"
-#include "csv.hpp"
+#include "format/csv.hpp"
 
 #include <boost/date_time/gregorian/gregorian.hpp>
 

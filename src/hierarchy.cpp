@@ -1,7 +1,9 @@
 // The dated administrative hierarchy: building (with rejection of bad units), loading and queries.
 #include "da06/hierarchy.hpp"
 
-#include "csv.hpp"
+#include "format/csv.hpp"
+#include "format/text.hpp"
+#include "da06/io.hpp"
 
 #include <algorithm>
 #include <array>
@@ -325,8 +327,8 @@ HierarchyLoad load_hierarchy_csv(std::string_view text, const std::string& file)
         std::string_view s = detail::trim(row.fields[c].text);
         if (s.empty()) continue;
         std::string err;
-        auto d = detail::parse_iso_date(s, err);
-        if (!d) fail(c, err);
+        auto d = parse_iso_date(s, &err);
+        if (!d) fail(c, ::da06::v1::detail::quoted_excerpt(s) + " is not a valid date: " + err);
         else (c == 3 ? u.valid_from : u.valid_to) = d;
       }
       if (!ok) continue;

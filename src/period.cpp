@@ -1,6 +1,8 @@
 // Reporting periods: codes, calendar and cut-off windows, Vietnamese period phrases.
 #include "da06/period.hpp"
 
+#include "format/text.hpp"
+
 #include <array>
 #include <charconv>
 
@@ -52,7 +54,7 @@ bg::date ymd(int y, int m, int d) {
   where.line = 1;
   where.column = static_cast<int>(byte) + 1;
   where.field = "period";
-  throw ParseError("invalid period code \"" + std::string(code) + "\": " + why, where);
+  throw ParseError("invalid period code " + ::da06::v1::detail::quoted_excerpt(code) + ": " + why, where);
 }
 
 bool all_digits(std::string_view s) {

@@ -5,6 +5,7 @@
 #include "da06/status.hpp"
 #include "da06/analysis.hpp"
 #include "da06/audit.hpp"
+#include "da06/period.hpp"
 
 #include <boost/date_time/gregorian/gregorian.hpp>
 
@@ -29,9 +30,21 @@ std::string clip(const std::string& s, std::size_t n) {
 }
 }  // namespace
 
+std::optional<Date> default_as_of(const Framework& fw) {
+  const FrameworkData& d = fw.data();
+  if (d.report.date) return d.report.date;
+  if (!d.period.code.empty()) {
+    try {
+      return Period::parse_code(d.period.code).calendar_window().last;
+    } catch (const Error&) {
+    }
+  }
+  return std::nullopt;
+}
+
 ojson report_document(const Framework& fw, std::optional<Date> as_of) {
   const FrameworkData& d = fw.data();
-  if (!as_of) as_of = d.report.date;
+  if (!as_of) as_of = default_as_of(fw);
   std::size_t ratio_obs = 0;
   for (const auto& o : d.observations) ratio_obs += o.is_ratio();
 
@@ -98,7 +111,8 @@ std::string report_text(const Framework& fw, std::optional<Date> as_of) {
   out << "BÁO CÁO — " << d.title << "\n";
   if (!d.report.number.empty()) out << "Báo cáo số " << d.report.number << " ngày " << iso(d.report.date) << "\n";
   if (!d.plan.number.empty()) out << "Kế hoạch: " << d.plan.number << " ngày " << iso(d.plan.date) << "\n";
-  out << "Kỳ báo cáo: " << d.period.text << " (" << d.period.code << "), as of " << j["as_of"].get<std::string>() << "\n\n";
+  out << "Kỳ báo cáo: " << d.period.text << " (" << d.period.code << "), as of "
+      << (j["as_of"].is_string() ? j["as_of"].get<std::string>() : std::string("(no date: give --as-of)")) << "\n\n";
   out << "Nhiệm vụ: " << d.tasks.size() << " in " << d.task_groups.size() << " groups\n";
   for (const auto& g : j["task_groups"])
     out << "  " << g["number"].get<std::string>() << ". " << clip(g["title"].get<std::string>(), 70) << ": "

@@ -161,8 +161,8 @@ TEST_CASE("hierarchy CSV: bad rows are located FILE:LINE:COL: field and skipped"
   for (const auto& d : r.diagnostics) all += d.to_string() + "\n";
   INFO(all);
   CHECK(all.find("u.csv:3:5: level: unknown level \"distrikt\"") != std::string::npos);
-  CHECK(all.find("u.csv:4:14: valid_from: \"2024-02-30\" does not exist (the month has 29 days)") != std::string::npos);
-  CHECK(all.find("u.csv:5:15: valid_to: \"30/06/2025\" is not a date") != std::string::npos);
+  CHECK(all.find("u.csv:4:14: valid_from: \"2024-02-30\" is not a valid date: day 30 does not exist in 2024-02 (which has 29 days)") != std::string::npos);
+  CHECK(all.find("u.csv:5:15: valid_to: \"30/06/2025\" is not a valid date: expected a date as YYYY-MM-DD") != std::string::npos);
   CHECK(all.find("u.csv:6:13: valid_from: row has 3 fields, expected 5") != std::string::npos);
   CHECK(all.find("u.csv:7:25: valid_to: valid_to is before valid_from") != std::string::npos);
   CHECK(r.diagnostics.size() == 5);

@@ -6,6 +6,8 @@
 namespace da06py {
 
 void register_report(py::module_& m) {
+  m.def("default_as_of", &da06::default_as_of, py::arg("framework"),
+        "The report's date, else its period's last day, else None.");
   m.def("report_json", &da06::report_json, py::arg("framework"), py::arg("as_of") = py::none());
   m.def("report_text", &da06::report_text, py::arg("framework"), py::arg("as_of") = py::none());
 }

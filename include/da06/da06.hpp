@@ -3,6 +3,8 @@
 
 #include "version.hpp"
 #include "error.hpp"
+#include "input.hpp"
+#include "dates.hpp"
 #include "numbers.hpp"
 #include "model.hpp"
 #include "io.hpp"

@@ -4,6 +4,7 @@
 #include <stdexcept>
 #include <string>
 #include <utility>
+#include <vector>
 
 namespace da06 {
 inline namespace v1 {
@@ -53,6 +54,27 @@ class DataError : public Error { using Error::Error; };
 class RangeError : public Error { using Error::Error; };
 /// An argument that violates a documented precondition.
 class InvalidArgument : public Error { using Error::Error; };
+
+enum class Severity { error, warning };
+
+/// One problem found in an input: where, how bad, and what. Every reader reports with these.
+struct Diagnostic {
+  Severity severity = Severity::error;
+  Location where;
+  std::string message;
+  /// `FILE:LINE:COL: $.path: message` (warnings add "warning: " before the message).
+  std::string to_string() const;
+};
+
+/// Thrown by the strict loaders when an input has errors; carries every diagnostic.
+class LoadError : public DataError {
+ public:
+  LoadError(std::vector<Diagnostic> diagnostics);
+  const std::vector<Diagnostic>& diagnostics() const noexcept { return diagnostics_; }
+
+ private:
+  std::vector<Diagnostic> diagnostics_;
+};
 
 }  // namespace v1
 }  // namespace da06

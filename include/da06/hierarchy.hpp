@@ -15,7 +15,7 @@
 #ifndef DA06_HIERARCHY_HPP
 #define DA06_HIERARCHY_HPP
 
-#include "io.hpp"
+#include "error.hpp"
 #include "model.hpp"
 
 #include <cstdint>

@@ -8,6 +8,7 @@
 #pragma once
 
 #include "error.hpp"
+#include "input.hpp"
 #include "model.hpp"
 
 #include <string>
@@ -16,17 +17,6 @@
 
 namespace da06 {
 inline namespace v1 {
-
-enum class Severity { error, warning };
-
-/// One problem found while loading: where, how bad, and what.
-struct Diagnostic {
-  Severity severity = Severity::error;
-  Location where;
-  std::string message;
-  /// `FILE:LINE:COL: $.path: message` (warnings add "warning: " before the message).
-  std::string to_string() const;
-};
 
 /// The outcome of a load: the framework built from every valid record, and every diagnostic.
 /// A record with an error is left out (and named in its diagnostic); the rest are kept.
@@ -38,22 +28,13 @@ struct LoadResult {
   bool ok() const { return error_count() == 0; }
 };
 
-/// Thrown by the strict loaders when a file has errors; carries every diagnostic.
-class LoadError : public DataError {
- public:
-  LoadError(std::vector<Diagnostic> diagnostics);
-  const std::vector<Diagnostic>& diagnostics() const noexcept { return diagnostics_; }
-
- private:
-  std::vector<Diagnostic> diagnostics_;
-};
-
 /// Parse framework JSON from memory. Never throws on bad input: problems become diagnostics.
 /// `file_name` is only used in locations.
-LoadResult load_framework_json(std::string_view text, std::string_view file_name = "<string>");
+LoadResult load_framework_json(std::string_view text, std::string_view file_name = "<string>",
+                               const InputLimits& limits = {});
 
 /// Read and parse a file. An unreadable file is one error diagnostic.
-LoadResult load_framework_file(const std::string& path);
+LoadResult load_framework_file(const std::string& path, const InputLimits& limits = {});
 
 /// Strict variant: returns the framework, or throws LoadError listing every error.
 Framework read_framework_file(const std::string& path);

@@ -8,7 +8,7 @@
 //   for (const da06::Task& t : fw.tasks()) std::cout << t.number << ' ' << t.deadline_text << '\n';
 #pragma once
 
-#include <boost/date_time/gregorian/gregorian_types.hpp>
+#include "dates.hpp"
 
 #include <cstdint>
 #include <memory>
@@ -21,8 +21,6 @@
 
 namespace da06 {
 inline namespace v1 {
-
-using Date = boost::gregorian::date;
 
 /// Where a record was printed in its source document (e.g. the seed report).
 struct SourceRef {

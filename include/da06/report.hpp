@@ -14,8 +14,12 @@
 namespace da06 {
 inline namespace v1 {
 
+/// The date a report is evaluated at when none is given: the report's date, else the last day of
+/// its period, else none (then the report has no task status and no indicator sections).
+std::optional<Date> default_as_of(const Framework& fw);
+
 /// The report as a JSON document (the shape of `da06 report --json`, documented in docs/cli.md).
-/// `as_of` defaults to the framework's report date.
+/// `as_of` defaults to `default_as_of(fw)`.
 nlohmann::ordered_json report_document(const Framework& fw, std::optional<Date> as_of);
 /// `report_document(...).dump(2)`: byte-identical to `da06 report --json` and to the C ABI's da06_report_json.
 std::string report_json(const Framework& fw, std::optional<Date> as_of);

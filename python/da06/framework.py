@@ -73,9 +73,9 @@ class Framework:
         return self._fw
 
     def _as_of(self, as_of: DateLike | None) -> _dt.date:
-        d = optional_date(as_of) or self._fw.report_date
+        d = optional_date(as_of) or _core.default_as_of(self._fw)
         if d is None:
-            raise ValueError("as_of is required: this framework has no report date")
+            raise ValueError("as_of is required: this framework has no report date and no period")
         return d
 
     # -- tables ---------------------------------------------------------------------------------

@@ -117,3 +117,31 @@ def test_data_option_with_errors_exits_1(run):
     p = run("show", "tasks", "--data", str(BAD / "duplicate_id.json"), check=False)
     assert p.returncode == 1
     assert "duplicate task id" in p.stderr
+
+
+def _framework_files() -> list[Path]:
+    """Every framework file of the examples and the test data, but the bad-input cases."""
+    out = []
+    for root in (REPO / "examples", REPO / "tests" / "data"):
+        for p in sorted(root.rglob("*.json")):
+            if BAD in p.parents:
+                continue
+            if b'"da06-framework"' in p.read_bytes()[:4096]:
+                out.append(p)
+    return out
+
+
+@pytest.mark.parametrize("path", _framework_files(), ids=lambda p: str(p.relative_to(REPO)))
+def test_report_runs_on_every_valid_framework(run, path):
+    run("validate", str(path))
+    text = run("report", "--data", str(path))
+    assert text.stdout.startswith("BÁO CÁO"), text.stdout[:200]
+    doc = json.loads(run("report", "--json", "--data", str(path)).stdout)
+    assert {"framework", "counts", "audit"} <= doc.keys()
+
+
+def test_report_without_a_report_date_is_as_of_the_period_end(run):
+    # minimal.json has no report date; its period is Quý II/2024, which ends on 30/6/2024.
+    doc = json.loads(run("report", "--json", "--data", str(REPO / "examples" / "data" / "minimal.json")).stdout)
+    assert doc["as_of"] == "2024-06-30"
+    assert doc["task_status"]["summary"]["total"] == 1

@@ -12,7 +12,7 @@ What is checked:
 * mutations of the dataset that break a single-record rule must fail, and a few
   edge cases the loader accepts must still pass;
 * the date pattern agrees with the calendar (and with the loader's 1400..9999 range);
-* the set of keys the loader reads (src/io.cpp) equals the set of property names in the
+* the set of keys the loader reads (src/format/framework_read.cpp) equals the set of property names in the
   schema, so a new model field cannot be forgotten in the schema.
 
 Numbers are parsed with parse_float=Decimal, as the loader does in spirit: then `1.0`
@@ -37,7 +37,7 @@ SCHEMA_PATH = REPO / "data" / "schema" / "framework.schema.json"
 DATASET = REPO / "data" / "thanhhoa_2024h1.json"
 MINIMAL = REPO / "examples" / "data" / "minimal.json"
 BAD = REPO / "tests" / "data" / "bad"
-IO_CPP = REPO / "src" / "io.cpp"
+READER_SOURCES = [REPO / "src" / "format" / n for n in ("framework_reader.hpp", "framework_read.cpp")]
 
 
 # ---------------------------------------------------------------------------------------
@@ -194,10 +194,10 @@ def test_minimal_example_really_has_comments():
 
 def test_schema_knows_exactly_the_keys_the_loader_reads(schema):
     """The loader's keys (string literals passed to its accessors) == the schema's property names."""
-    src = IO_CPP.read_text(encoding="utf-8")
-    reader = src[: src.index("// Writer")]
+    src = "\n".join(p.read_text(encoding="utf-8") for p in READER_SOURCES)
+    reader = src
     loader_keys = set(
-        re.findall(r"\b(?:str|id|integer|small_int|date|decimal|strings|choice|object|array|get|missing)\(\"([a-z0-9_]+)\"", reader)
+        re.findall(r"\b(?:str|id|integer|small_int|date|decimal|strings|choice|object|array|get|missing|period_code)\(\"([a-z0-9_]+)\"", reader)
     )
     loader_keys |= set(re.findall(r'read_array<\w+>\(c, top, "([a-z0-9_]+)"', reader))
     loader_keys |= set(re.findall(r'docref\("([a-z0-9_]+)"\)', reader))
@@ -218,8 +218,8 @@ def test_schema_knows_exactly_the_keys_the_loader_reads(schema):
                 walk(v)
 
     walk(schema)
-    assert loader_keys - schema_keys == set(), "keys read by src/io.cpp but unknown to the schema"
-    assert schema_keys - loader_keys == set(), "keys in the schema that src/io.cpp never reads"
+    assert loader_keys - schema_keys == set(), "keys read by src/format/framework_read.cpp but unknown to the schema"
+    assert schema_keys - loader_keys == set(), "keys in the schema that src/format/framework_read.cpp never reads"
 
 
 # ---------------------------------------------------------------------------------------

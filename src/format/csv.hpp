@@ -3,7 +3,9 @@
 #pragma once
 
 #include "da06/error.hpp"
-#include "da06/io.hpp"
+#include "da06/dates.hpp"
+#include "da06/error.hpp"
+#include "da06/model.hpp"
 #include "da06/model.hpp"
 
 #include <boost/date_time/gregorian/gregorian.hpp>
@@ -14,7 +16,7 @@
 #include <string_view>
 #include <vector>
 
-namespace da06::detail {
+namespace da06::inline v1::detail {
 
 struct CsvField {
   std::string text;
@@ -119,32 +121,6 @@ inline Diagnostic csv_error(const std::string& file, const CsvField& f, std::str
   d.where = Location{file, f.line, f.column, std::string(field), std::string(field)};
   d.message = std::move(message);
   return d;
-}
-
-/// An ISO date YYYY-MM-DD that exists; nullopt with `error` set otherwise.
-inline std::optional<Date> parse_iso_date(std::string_view s, std::string& error) {
-  auto digits = [&](std::size_t a, std::size_t n) {
-    for (std::size_t k = a; k < a + n; ++k)
-      if (s[k] < '0' || s[k] > '9') return false;
-    return true;
-  };
-  if (s.size() != 10 || s[4] != '-' || s[7] != '-' || !digits(0, 4) || !digits(5, 2) || !digits(8, 2)) {
-    error = "\"" + std::string(s.substr(0, 40)) + "\" is not a date (YYYY-MM-DD)";
-    return std::nullopt;
-  }
-  int y = std::stoi(std::string(s.substr(0, 4))), m = std::stoi(std::string(s.substr(5, 2))),
-      d = std::stoi(std::string(s.substr(8, 2)));
-  if (y < 1400 || y > 9999 || m < 1 || m > 12) {
-    error = "\"" + std::string(s) + "\" is not a date (year 1400-9999, month 01-12)";
-    return std::nullopt;
-  }
-  int len = boost::gregorian::gregorian_calendar::end_of_month_day(static_cast<unsigned short>(y),
-                                                                  static_cast<unsigned short>(m));
-  if (d < 1 || d > len) {
-    error = "\"" + std::string(s) + "\" does not exist (the month has " + std::to_string(len) + " days)";
-    return std::nullopt;
-  }
-  return Date(static_cast<unsigned short>(y), static_cast<unsigned short>(m), static_cast<unsigned short>(d));
 }
 
 /// A decimal integer that fits in int64 (optional leading '-'); nullopt with `error` otherwise.

@@ -1,0 +1,201 @@
+// The framework reader's cross-checks: duplicate ids and dangling references reject the record
+// that has them; the rest are kept.
+#include "framework_reader.hpp"
+
+#include <unordered_map>
+
+namespace da06::inline v1::detail::framework_format {
+
+/// Where each record of a section is: its id → the path of its first element with that id. Built
+/// once per section, so locating a rejected record costs O(1), not a scan of the section.
+class RecordPaths {
+ public:
+  RecordPaths(const json& root, const char* section) : base_(std::string("$.") + section) {
+    auto it = root.find(section);
+    if (it == root.end() || !it->is_array()) return;
+    for (std::size_t i = 0; i < it->size(); ++i) {
+      const json& r = (*it)[i];
+      if (!r.is_object()) continue;
+      auto id = r.find("id");
+      if (id != r.end() && id->is_string()) index_.emplace(id->get<std::string>(), i);
+    }
+  }
+  std::string operator()(const std::string& id) const {
+    auto it = index_.find(id);
+    return it == index_.end() ? base_ : child_path(base_, it->second);
+  }
+
+ private:
+  std::string base_;
+  std::unordered_map<std::string, std::size_t> index_;
+};
+
+void cross_check(Ctx& c, const json& root, FrameworkData& fw) {
+  auto dup = [&](auto& v, const char* section, const char* what) {
+    // Report each duplicate at its own element: walk the JSON array for the second occurrence.
+    std::unordered_map<std::string, int> seen;
+    auto it = root.find(section);
+    std::vector<std::size_t> dup_idx;
+    if (it != root.end() && it->is_array())
+      for (std::size_t i = 0; i < it->size(); ++i) {
+        const json& r = (*it)[i];
+        if (r.is_object() && r.contains("id") && r["id"].is_string() && seen[r["id"].get<std::string>()]++ > 0)
+          c.error(child_path(child_path(std::string("$.") + section, i), "id"), "id",
+                  "duplicate " + std::string(what) + " id \"" + r["id"].get<std::string>() + "\" (" + what + " rejected)");
+      }
+    // Keep the first record of each id.
+    std::unordered_set<std::string> keep;
+    std::decay_t<decltype(v)> out;
+    for (auto& r : v)
+      if (keep.insert(r.id).second) out.push_back(std::move(r));
+    v = std::move(out);
+  };
+  dup(fw.sources, "sources", "source");
+  dup(fw.utility_groups, "utility_groups", "utility group");
+  dup(fw.task_groups, "task_groups", "task group");
+  dup(fw.tasks, "tasks", "task");
+  dup(fw.resolution_tasks, "resolution_tasks", "resolution task");
+  dup(fw.services, "services", "service");
+  dup(fw.units, "units", "unit");
+  dup(fw.indicators, "indicators", "indicator");
+  dup(fw.observations, "observations", "observation");
+  dup(fw.totals, "totals", "total");
+  dup(fw.targets, "targets", "target");
+  dup(fw.claims, "claims", "claim");
+  dup(fw.gaps, "gaps", "gap");
+  dup(fw.validation_rules, "validation_rules", "validation rule");
+
+  auto sources = ids_of(fw.sources);
+  auto ugroups = ids_of(fw.utility_groups);
+  auto tgroups = ids_of(fw.task_groups);
+
+  // Filter `v`, dropping records for which `bad` reports an error.
+  auto filter = [&](auto& v, const char* section, const char* what, auto&& check) {
+    std::decay_t<decltype(v)> out;
+    RecordPaths paths(root, section);
+    for (auto& r : v) {
+      std::string base = paths(r.id);
+      bool ok = true;
+      auto err = [&](const char* field, const std::string& msg) {
+        c.error(child_path(base, field), field, msg + " (" + what + " '" + r.id + "' rejected)");
+        ok = false;
+      };
+      check(r, err);
+      if constexpr (requires { r.source; }) {
+        if (!r.source.document.empty() && !sources.count(r.source.document))
+          err("source", "source document \"" + r.source.document + "\" is not in \"sources\"");
+      }
+      if (ok) out.push_back(std::move(r));
+    }
+    v = std::move(out);
+  };
+
+  filter(fw.task_groups, "task_groups", "task group", [](auto&, auto&&) {});
+  filter(fw.units, "units", "unit", [](auto&, auto&&) {});
+  // Parent links may point at any unit, so check them after the units are known.
+  {
+    auto units = ids_of(fw.units);
+    filter(fw.units, "units", "unit", [&](const OrgUnit& u, auto&& err) {
+      for (const auto& p : u.parents)
+        if (!units.count(p.parent)) err("parents", "parent unit \"" + p.parent + "\" does not exist");
+        else if (p.parent == u.id) err("parents", "a unit cannot be its own parent");
+    });
+  }
+  auto units = ids_of(fw.units);
+  filter(fw.indicators, "indicators", "indicator", [&](const Indicator& i, auto&& err) {
+    if (!i.utility_group.empty() && !ugroups.count(i.utility_group))
+      err("utility_group", "utility group \"" + i.utility_group + "\" does not exist");
+  });
+  std::unordered_map<std::string, const Indicator*> indicators;
+  for (const auto& i : fw.indicators) indicators[i.id] = &i;
+  {
+    auto services = ids_of(fw.services);
+    filter(fw.services, "services", "service", [&](const Service& s, auto&& err) {
+      if (!s.parent.empty() && !services.count(s.parent)) err("parent", "parent service \"" + s.parent + "\" does not exist");
+    });
+  }
+  auto services = ids_of(fw.services);
+  filter(fw.tasks, "tasks", "task", [&](const Task& t, auto&& err) {
+    if (!t.group.empty() && !tgroups.count(t.group)) err("group", "task group \"" + t.group + "\" does not exist");
+    for (const auto& i : t.indicators)
+      if (!indicators.count(i)) err("indicators", "indicator \"" + i + "\" does not exist");
+    if (!t.utility_group.empty() && !ugroups.count(t.utility_group))
+      err("utility_group", "utility group \"" + t.utility_group + "\" does not exist");
+  });
+  filter(fw.resolution_tasks, "resolution_tasks", "resolution task", [](auto&, auto&&) {});
+  filter(fw.observations, "observations", "observation", [&](const Observation& o, auto&& err) {
+    auto it = indicators.find(o.indicator);
+    if (it == indicators.end()) {
+      err("indicator", "indicator \"" + o.indicator + "\" does not exist");
+      return;
+    }
+    if (!units.count(o.unit)) err("unit", "unit \"" + o.unit + "\" does not exist");
+    if (!o.service.empty() && !services.count(o.service)) err("service", "service \"" + o.service + "\" does not exist");
+    const Indicator& ind = *it->second;
+    bool has_value = !std::holds_alternative<std::monostate>(o.value);
+    switch (ind.kind) {
+      case IndicatorKind::ratio:
+        if (o.is_ratio() && *o.numerator > *o.denominator)
+          err("numerator", "numerator " + std::to_string(*o.numerator) + " is greater than denominator " +
+                               std::to_string(*o.denominator) + ", impossible for the ratio indicator \"" + ind.id + "\"");
+        if (!o.is_ratio() && !has_value) err("numerator", "a ratio observation needs numerator and denominator, or a value");
+        if (std::holds_alternative<bool>(o.value)) err("value", "a ratio cannot have a boolean value");
+        break;
+      case IndicatorKind::count:
+      case IndicatorKind::rank:
+        if (std::holds_alternative<std::int64_t>(o.value) && std::get<std::int64_t>(o.value) < 0)
+          err("value", "negative count " + std::to_string(std::get<std::int64_t>(o.value)));
+        if (std::holds_alternative<DecimalText>(o.value) && ind.kind == IndicatorKind::count)
+          err("value", "a count must be a whole number, not \"" + std::get<DecimalText>(o.value).text + "\"");
+        if (!has_value && !o.is_ratio()) err("value", "missing \"value\"");
+        if (ind.kind == IndicatorKind::rank && o.of && std::holds_alternative<std::int64_t>(o.value) &&
+            (std::get<std::int64_t>(o.value) < 1 || std::get<std::int64_t>(o.value) > *o.of))
+          err("value", "rank " + std::to_string(std::get<std::int64_t>(o.value)) + " is not within 1.." + std::to_string(*o.of));
+        break;
+      case IndicatorKind::money:
+        if (!has_value) err("value", "missing \"value\"");
+        if (std::holds_alternative<bool>(o.value)) err("value", "an amount cannot be a boolean");
+        break;
+      case IndicatorKind::boolean:
+        if (!std::holds_alternative<bool>(o.value)) err("value", "a yes/no indicator needs a boolean \"value\"");
+        break;
+      case IndicatorKind::value:
+        break;
+    }
+  });
+  auto observations = ids_of(fw.observations);
+  filter(fw.observations, "observations", "observation", [&](const Observation& o, auto&& err) {
+    if (!o.denominator_ref.empty() && !observations.count(o.denominator_ref))
+      err("denominator_ref", "observation \"" + o.denominator_ref + "\" does not exist");
+  });
+  observations = ids_of(fw.observations);
+  filter(fw.totals, "totals", "total", [&](const Total& t, auto&& err) {
+    if (!observations.count(t.total)) err("total", "observation \"" + t.total + "\" does not exist");
+    for (const auto& p : t.parts)
+      if (!observations.count(p)) err("parts", "observation \"" + p + "\" does not exist");
+  });
+  auto tasks = ids_of(fw.tasks);
+  filter(fw.targets, "targets", "target", [&](const Target& t, auto&& err) {
+    if (!indicators.count(t.indicator)) err("indicator", "indicator \"" + t.indicator + "\" does not exist");
+    if (!t.task.empty() && !tasks.count(t.task)) err("task", "task \"" + t.task + "\" does not exist");
+    if (!t.scope.unit.empty() && !units.count(t.scope.unit)) err("scope", "unit \"" + t.scope.unit + "\" does not exist");
+    if (t.comparator == Comparator::top && !t.of) err("of", "a \"top\" target needs \"of\" (e.g. 63 provinces)");
+  });
+  filter(fw.claims, "claims", "claim", [](auto&, auto&&) {});
+  {
+    auto services_now = ids_of(fw.services);
+    filter(fw.validation_rules, "validation_rules", "validation rule", [&](const ValidationRule& r, auto&& err) {
+      for (const RuleSide* side : {&r.left, &r.right})
+        for (const auto& t : side->terms) {
+          if (!indicators.count(t.indicator)) err(side == &r.left ? "left" : "right", "indicator \"" + t.indicator + "\" does not exist");
+          if (!t.service.empty() && !services_now.count(t.service))
+            err(side == &r.left ? "left" : "right", "service \"" + t.service + "\" does not exist");
+        }
+    });
+  }
+  filter(fw.gaps, "gaps", "gap", [](auto&, auto&&) {});
+  filter(fw.sources, "sources", "source", [](auto&, auto&&) {});
+  filter(fw.utility_groups, "utility_groups", "utility group", [](auto&, auto&&) {});
+}
+
+}  // namespace da06::detail::framework_format
