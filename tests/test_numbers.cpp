@@ -348,6 +348,25 @@ TEST_CASE("Decimal: arithmetic and comparison are exact") {
 // ---------------------------------------------------------------------------
 // Vietnamese number text
 
+TEST_CASE("number parse errors quote the text as clean UTF-8: cut on a character, control bytes escaped") {
+  auto what = [](const std::string& text) -> std::string {
+    try {
+      (void)da06::parse_vn_number(text);
+    } catch (const da06::ParseError& e) {
+      return e.what();
+    }
+    return "";
+  };
+  // 76 digits then "ý": the 80-byte excerpt used to cut "ý" in two, and Python raised UnicodeDecodeError.
+  const std::string cut = what(std::string(76, '1') + "ý" + std::string(10, 'x'));
+  CHECK(cut.find(std::string(76, '1') + "ý") != std::string::npos);
+  CHECK(cut.find("...") != std::string::npos);
+  // A NUL cut the C ABI's NUL-terminated message short; an invalid byte made it invalid UTF-8.
+  CHECK(what(std::string("1.714\0", 6)).find("\"1.714\\x00\" at column 6") != std::string::npos);
+  CHECK(what("9,293 t\xff").find("\"9,293 t\\xff\"") != std::string::npos);
+  CHECK(what("1,5\xc3").find("\"1,5\\xc3\"") != std::string::npos);  // a sequence cut by the end of the text
+}
+
 TEST_CASE("VnNumber: parse records value and style") {
   auto n = da06::parse_vn_number("1.714");
   CHECK(n.value() == Decimal(1714));
