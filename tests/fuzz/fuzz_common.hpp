@@ -59,15 +59,45 @@ inline bool inside(int line, int column, const std::vector<std::size_t>& lines) 
 
 inline std::string describe(const da06::Location& w, const std::string& message) {
   return w.to_string() + " [line " + std::to_string(w.line) + ", column " + std::to_string(w.column) + ", field '" +
-         w.field + "']: " + message.substr(0, 300);
+         w.field + "']: " + message.substr(0, 300);  // may cut a character: only for the report
 }
 
-/// A located error: the file as given, and a line and column inside the input.
+/// True when `s` is valid UTF-8 (no overlongs, surrogates or code points past U+10FFFF) without a NUL.
+inline bool clean_text(std::string_view s) {
+  for (std::size_t i = 0; i < s.size();) {
+    const auto c = static_cast<unsigned char>(s[i]);
+    if (c == 0) return false;
+    std::size_t n = c < 0x80 ? 1 : (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xE ? 3 : (c >> 3) == 0x1E ? 4 : 0;
+    if (n == 0 || i + n > s.size()) return false;
+    unsigned cp = n == 1 ? c : n == 2 ? c & 0x1F : n == 3 ? c & 0x0F : c & 0x07;
+    for (std::size_t k = 1; k < n; ++k) {
+      const auto d = static_cast<unsigned char>(s[i + k]);
+      if ((d & 0xC0) != 0x80) return false;
+      cp = (cp << 6) | (d & 0x3F);
+    }
+    static constexpr unsigned kMin[] = {0, 0, 0x80, 0x800, 0x10000};
+    if (cp < kMin[n] || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return false;
+    i += n;
+  }
+  return true;
+}
+
+/// A message a user can be shown: not empty, valid UTF-8 without a NUL (the C ABI hands messages
+/// out as NUL-terminated UTF-8, and Python decodes them strictly), and bounded: bad input is quoted
+/// as an excerpt, never whole.
+inline void check_message(const da06::Location& w, const std::string& message) {
+  FUZZ_CHECK(!message.empty(), "empty message: " + describe(w, message));
+  FUZZ_CHECK(clean_text(message) && clean_text(w.path) && clean_text(w.field),
+             "a message or location that is not clean UTF-8 (raw input bytes?): " + describe(w, message));
+  FUZZ_CHECK(message.size() <= 4096, "a message of " + std::to_string(message.size()) + " bytes: " + describe(w, message));
+}
+
+/// A located error: the file as given, a line and column inside the input, and a clean message.
 inline void check_located(const da06::Location& w, const std::string& message, const std::vector<std::size_t>& lines,
                           const std::string& file) {
   FUZZ_CHECK(w.file == file, "wrong file: " + describe(w, message));
   FUZZ_CHECK(inside(w.line, w.column, lines), "position outside the input: " + describe(w, message));
-  FUZZ_CHECK(!message.empty(), "empty message: " + describe(w, message));
+  check_message(w, message);
 }
 
 inline std::size_t error_count(const std::vector<da06::Diagnostic>& ds) {

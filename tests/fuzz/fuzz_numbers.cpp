@@ -26,7 +26,7 @@ void check_error(const da06::Error& e, std::string_view text) {
   const da06::Location& w = e.where();
   FUZZ_CHECK(w.column >= 1 && static_cast<std::size_t>(w.column) <= text.size() + 1,
              "column outside the text: " + da06_fuzz::describe(w, e.message()));
-  FUZZ_CHECK(!e.message().empty(), "an empty message");
+  da06_fuzz::check_message(w, e.message());
 }
 
 std::string head(std::string_view s) { return "\"" + std::string(s.substr(0, 60)) + "\""; }

@@ -27,6 +27,7 @@ void check_error(const da06::Error& e, std::string_view text) {
   FUZZ_CHECK(w.line == 1, "not on line 1: " + da06_fuzz::describe(w, e.message()));
   FUZZ_CHECK(w.column >= 1 && static_cast<std::size_t>(w.column) <= text.size() + 1,
              "column outside the text: " + da06_fuzz::describe(w, e.message()));
+  da06_fuzz::check_message(w, e.message());
 }
 
 void check_period(const da06::Period& p) {
