@@ -120,24 +120,7 @@ CalendarChoice calendar_from(const Args& args) {
   if (profile != "public" && profile != "statutory")
     throw UsageError("--profile: \"" + profile + "\" is not a profile (public, statutory)");
   if (auto path = valued(args, "--schedule")) {
-    std::ifstream in(*path, std::ios::binary);
-    if (!in) throw DataError("cannot read the schedule file", Location{*path, 0, 0, "", ""});
-    std::ostringstream ss;
-    ss << in.rdbuf();
-    const std::string text = ss.str();
-    // Re-throw the library's error with the file name in its location: FILE:LINE:COL: $.path: message.
-    auto located = [&](const Error& e) {
-      Location l = e.where();
-      l.file = *path;
-      return l;
-    };
-    try {
-      c.cal = c.cal.with_schedule(text);
-    } catch (const ParseError& e) {
-      throw ParseError(e.message(), located(e));
-    } catch (const Error& e) {
-      throw DataError(e.message(), located(e));
-    }
+    c.cal = c.cal.with_schedule(read_input_file(*path, args.limits), *path, args.limits);
     c.schedule = *path;
   }
   return c;

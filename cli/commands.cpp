@@ -1,12 +1,15 @@
 // The CLI commands. Every number printed comes from the library with its declared rounding.
 #include "commands.hpp"
 
+#include "../src/format/text.hpp"
+
 #include <da06/numbers.hpp>
 #include <da06/report.hpp>
 
 #include <boost/date_time/gregorian/gregorian.hpp>
 #include <nlohmann/json.hpp>
 
+#include <charconv>
 #include <iostream>
 #include <set>
 #include <sstream>
@@ -20,6 +23,17 @@ Args::Args(int argc, char** argv) {
                                                       "--units", "--to-level", "--schedule", "--cutoff-hour", "--due-soon", "--year"};
   for (int i = 1; i < argc; ++i) {
     std::string a = argv[i];
+    if (auto [why, at] = detail::check_text(a); !why.empty())
+      throw UsageError("argument " + std::to_string(i) + " (byte " + std::to_string(at + 1) + "): " + why);
+    if (a == "--max-input-bytes" || a.rfind("--max-input-bytes=", 0) == 0) {
+      std::string v = a.size() > 17 ? a.substr(18) : (i + 1 < argc ? argv[++i] : "");
+      std::size_t n = 0;
+      auto [p, ec] = std::from_chars(v.data(), v.data() + v.size(), n);
+      if (v.empty() || ec != std::errc() || p != v.data() + v.size() || n == 0)
+        throw UsageError("--max-input-bytes: \"" + v + "\" is not a positive number of bytes");
+      limits.max_bytes = n;
+      continue;
+    }
     if (a.rfind("--", 0) == 0 && a.size() > 2) {
       auto eq = a.find('=');
       if (eq != std::string::npos) {
@@ -72,7 +86,7 @@ void print_json_text(const std::string& dumped) { std::cout << dumped << "\n"; }
 
 Framework load_data(const Args& args) {
   if (auto path = args.value("--data")) {
-    LoadResult r = load_framework_file(*path);
+    LoadResult r = load_framework_file(*path, args.limits);
     for (const auto& d : r.diagnostics)
       if (d.severity == Severity::warning) std::cerr << d.to_string() << "\n";
     if (!r.ok()) throw LoadError(std::move(r.diagnostics));
@@ -180,7 +194,7 @@ void print_json(const ojson& j) { std::cout << j.dump(2) << "\n"; }
 int cmd_validate(const Args& args) {
   args.allow({"--json"});
   if (args.positional.size() != 2) throw UsageError("usage: da06 validate PATH");
-  LoadResult r = load_framework_file(args.positional[1]);
+  LoadResult r = load_framework_file(args.positional[1], args.limits);
   if (args.flag("--json")) {
     ojson j;
     j["file"] = args.positional[1];

@@ -20,6 +20,8 @@ struct Args {
   Args(int argc, char** argv);
   std::vector<std::string> positional;
   std::map<std::string, std::string> options;  // "--data" -> "x.json"; flags map to ""
+  /// Every command's input limits; `--max-input-bytes N` (accepted by every command) sets the size.
+  InputLimits limits;
   bool flag(const std::string& name) const { return options.count(name) > 0; }
   std::optional<std::string> value(const std::string& name) const;
   /// Fail on options that the command does not know.

@@ -3,6 +3,7 @@
 
 #include "aggregate_kernel.hpp"
 #include "format/csv.hpp"
+#include "da06/input.hpp"
 
 #include <boost/date_time/gregorian/gregorian.hpp>
 
@@ -734,15 +735,15 @@ CountTable load_counts_csv(std::string_view text, const std::string& file) {
 }
 
 CountTable load_counts_file(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
+  std::string text;
+  try {
+    text = read_input_file(path);
+  } catch (const Error& e) {
     CountTable t;
-    t.diagnostics.push_back({Severity::error, Location{path, 0, 0, "", ""}, "cannot open the file"});
+    t.diagnostics.push_back({Severity::error, e.where(), e.message()});
     return t;
   }
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  return load_counts_csv(ss.str(), path);
+  return load_counts_csv(text, path);
 }
 
 std::vector<CountRow> count_rows(const Framework& fw) {

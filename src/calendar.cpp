@@ -3,9 +3,9 @@
 
 #include "da06/error.hpp"
 #include "da06/lunar.hpp"
+#include "calendar_internal.hpp"
 
 #include <boost/date_time/gregorian/gregorian.hpp>
-#include <nlohmann/json.hpp>
 
 #include <algorithm>
 #include <array>
@@ -20,7 +20,6 @@ namespace da06 {
 inline namespace v1 {
 
 namespace bg = boost::gregorian;
-using json = nlohmann::json;
 
 namespace detail {
 namespace {
@@ -58,324 +57,6 @@ std::int32_t checked_index(bg::date d, const char* fn) {
   if (d < kMin || d > kMax)
     range_error(std::string(fn) + ": " + iso(d) + " is outside the calendar's range 1900-01-01..2199-12-31");
   return index_of(d);
-}
-
-// --- JSON reading with paths -----------------------------------------------------------------
-
-struct Ctx {
-  std::string file;
-  Location at(const std::string& path, const std::string& field) const {
-    Location l;
-    l.file = file;
-    l.path = path;
-    l.field = field;
-    return l;
-  }
-};
-
-[[noreturn]] void data_error(const Ctx& c, const std::string& path, const std::string& field,
-                             const std::string& msg) {
-  throw DataError(msg, c.at(path, field));
-}
-
-std::string child(const std::string& path, const std::string& key) { return path + "." + key; }
-std::string item(const std::string& path, std::size_t i) { return path + "[" + std::to_string(i) + "]"; }
-
-void check_keys(const Ctx& c, const json& obj, const std::string& path, std::initializer_list<const char*> allowed) {
-  for (auto it = obj.begin(); it != obj.end(); ++it) {
-    bool ok = false;
-    for (const char* a : allowed) ok = ok || it.key() == a;
-    if (!ok) data_error(c, child(path, it.key()), it.key(), "unknown field \"" + it.key() + "\"");
-  }
-}
-
-const json& require(const Ctx& c, const json& obj, const std::string& path, const char* key) {
-  auto it = obj.find(key);
-  if (it == obj.end()) data_error(c, child(path, key), key, std::string("missing required field \"") + key + "\"");
-  return *it;
-}
-
-std::string get_string(const Ctx& c, const json& v, const std::string& path, const std::string& field) {
-  if (!v.is_string()) data_error(c, path, field, "expected a string");
-  return v.get<std::string>();
-}
-
-int get_int(const Ctx& c, const json& v, const std::string& path, const std::string& field, int lo, int hi) {
-  if (!v.is_number_integer()) data_error(c, path, field, "expected an integer");
-  const auto x = v.get<long long>();
-  if (x < lo || x > hi)
-    data_error(c, path, field, "value " + std::to_string(x) + " outside " + std::to_string(lo) + ".." + std::to_string(hi));
-  return static_cast<int>(x);
-}
-
-bool get_bool(const Ctx& c, const json& v, const std::string& path, const std::string& field) {
-  if (!v.is_boolean()) data_error(c, path, field, "expected true or false");
-  return v.get<bool>();
-}
-
-bg::date parse_date_text(const Ctx& c, const std::string& s, const std::string& path, const std::string& field) {
-  auto digits = [&](std::size_t pos, std::size_t n) {
-    int x = 0;
-    for (std::size_t i = pos; i < pos + n; ++i) {
-      if (s[i] < '0' || s[i] > '9') return -1;
-      x = x * 10 + (s[i] - '0');
-    }
-    return x;
-  };
-  if (s.size() != 10 || s[4] != '-' || s[7] != '-' || digits(0, 4) < 0 || digits(5, 2) < 0 || digits(8, 2) < 0)
-    throw ParseError("expected a date YYYY-MM-DD, got \"" + s + "\"", c.at(path, field));
-  const int y = digits(0, 4), m = digits(5, 2), d = digits(8, 2);
-  try {
-    return bg::date(static_cast<unsigned short>(y), static_cast<unsigned short>(m), static_cast<unsigned short>(d));
-  } catch (const std::exception&) {
-    data_error(c, path, field, "no such date: \"" + s + "\"");
-  }
-}
-
-bg::date get_date(const Ctx& c, const json& v, const std::string& path, const std::string& field) {
-  return parse_date_text(c, get_string(c, v, path, field), path, field);
-}
-
-bg::date get_date_in_range(const Ctx& c, const json& v, const std::string& path, const std::string& field) {
-  bg::date d = get_date(c, v, path, field);
-  if (d < kMin || d > kMax) data_error(c, path, field, iso(d) + " is outside 1900-01-01..2199-12-31");
-  return d;
-}
-
-struct Compensation {
-  bool enabled = true;
-  std::optional<bg::date> effective_from;
-  std::string source;
-};
-
-struct Document {
-  std::optional<Compensation> compensation;
-  std::vector<HolidayRule> rules;
-  std::vector<YearSchedule> schedules;
-};
-
-std::string validate_rule(const HolidayRule& r) {
-  if (r.id.empty()) return "id: must not be empty";
-  if (r.name.empty()) return "name: must not be empty";
-  if (r.month < 1 || r.month > 12) return "month: must be 1..12";
-  if (r.basis == RuleBasis::lunar) {
-    if (r.day < 1 || r.day > 29) return "day: a lunar rule's day must be 1..29 (day 30 does not exist in every month)";
-  } else {
-    if (r.day < 1 || r.day > static_cast<int>(bg::gregorian_calendar::end_of_month_day(2000, static_cast<unsigned short>(r.month))))
-      return "day: no such day in that month";
-  }
-  if (r.days < 1 || r.days > 31) return "days: must be 1..31";
-  if (r.first_offset < -31 || r.first_offset > 31) return "first_offset: must be -31..31";
-  if (r.effective_from && r.effective_to && *r.effective_from > *r.effective_to)
-    return "effective_to: before effective_from";
-  if (!r.schedule_key.empty() && r.schedule_key != "tet" && r.schedule_key != "national_day_adjacent")
-    return "schedule_key: must be \"\", \"tet\" or \"national_day_adjacent\"";
-  return {};
-}
-
-HolidayRule parse_rule(const Ctx& c, const json& j, const std::string& path) {
-  if (!j.is_object()) data_error(c, path, "", "expected a rule object");
-  check_keys(c, j, path, {"id", "name", "basis", "month", "day", "first_offset", "days", "before_on", "effective_from",
-                          "effective_to", "compensate", "schedule_key", "source", "note"});
-  HolidayRule r;
-  r.id = get_string(c, require(c, j, path, "id"), child(path, "id"), "id");
-  r.name = get_string(c, require(c, j, path, "name"), child(path, "name"), "name");
-  const std::string basis = get_string(c, require(c, j, path, "basis"), child(path, "basis"), "basis");
-  if (basis == "solar") r.basis = RuleBasis::solar;
-  else if (basis == "lunar") r.basis = RuleBasis::lunar;
-  else if (basis == "adjacent_to_solar") r.basis = RuleBasis::adjacent_to_solar;
-  else data_error(c, child(path, "basis"), "basis", "expected \"solar\", \"lunar\" or \"adjacent_to_solar\", got \"" + basis + "\"");
-  r.month = get_int(c, require(c, j, path, "month"), child(path, "month"), "month", 1, 12);
-  r.day = get_int(c, require(c, j, path, "day"), child(path, "day"), "day", 1, 31);
-  if (j.contains("first_offset")) r.first_offset = get_int(c, j["first_offset"], child(path, "first_offset"), "first_offset", -31, 31);
-  if (j.contains("days")) r.days = get_int(c, j["days"], child(path, "days"), "days", 1, 31);
-  if (j.contains("before_on")) {
-    static const std::array<const char*, 7> names = {"Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"};
-    const json& b = j["before_on"];
-    const std::string bp = child(path, "before_on");
-    if (!b.is_array()) data_error(c, bp, "before_on", "expected an array of weekday names (\"Mon\"..\"Sun\")");
-    for (std::size_t i = 0; i < b.size(); ++i) {
-      const std::string s = get_string(c, b[i], item(bp, i), "before_on");
-      auto it = std::find_if(names.begin(), names.end(), [&](const char* n) { return s == n; });
-      if (it == names.end()) data_error(c, item(bp, i), "before_on", "unknown weekday \"" + s + "\"");
-      r.before_on_weekdays = static_cast<std::uint8_t>(r.before_on_weekdays | (1u << (it - names.begin())));
-    }
-  }
-  if (j.contains("effective_from") && !j["effective_from"].is_null())
-    r.effective_from = get_date(c, j["effective_from"], child(path, "effective_from"), "effective_from");
-  if (j.contains("effective_to") && !j["effective_to"].is_null())
-    r.effective_to = get_date(c, j["effective_to"], child(path, "effective_to"), "effective_to");
-  if (j.contains("compensate")) r.compensate = get_bool(c, j["compensate"], child(path, "compensate"), "compensate");
-  if (j.contains("schedule_key")) r.schedule_key = get_string(c, j["schedule_key"], child(path, "schedule_key"), "schedule_key");
-  if (j.contains("source")) r.source = get_string(c, j["source"], child(path, "source"), "source");
-  if (std::string e = validate_rule(r); !e.empty()) {
-    const std::string field = e.substr(0, e.find(':'));
-    data_error(c, child(path, field), field, e.substr(e.find(':') + 2));
-  }
-  return r;
-}
-
-std::string validate_schedule(const YearSchedule& s, std::string* field) {
-  auto fail = [&](const char* f, std::string m) {
-    *field = f;
-    return m;
-  };
-  if (s.year < Calendar::first_year || s.year > Calendar::last_year) return fail("year", "year outside 1900..2199");
-  auto in_year = [&](bg::date d) { return !d.is_special() && d.year() == s.year; };
-  auto near_year = [&](bg::date d) { return !d.is_special() && std::abs(static_cast<int>(d.year()) - s.year) <= 1 && d >= kMin && d <= kMax; };
-  if (s.tet) {
-    if (!in_year(s.tet->first) || !in_year(s.tet->second)) return fail("tet", "the Tết break must lie in the schedule's year");
-    if (s.tet->first > s.tet->second) return fail("tet", "\"from\" is after \"to\"");
-    if ((s.tet->second - s.tet->first).days() > 31) return fail("tet", "a Tết break longer than 32 days");
-  }
-  if (s.national_day_adjacent) {
-    const bg::date d = *s.national_day_adjacent;
-    if (d != bg::date(s.year, 9, 1) && d != bg::date(s.year, 9, 3))
-      return fail("national_day_adjacent", "must be " + std::to_string(s.year) + "-09-01 or " + std::to_string(s.year) + "-09-03");
-  }
-  if (s.compensatory)
-    for (bg::date d : *s.compensatory) {
-      if (!near_year(d)) return fail("compensatory", iso(d) + " is not near the schedule's year");
-      if (d.day_of_week() == 0 || d.day_of_week() == 6) return fail("compensatory", iso(d) + " is a weekend day, not a weekday given off");
-    }
-  for (const Swap& w : s.swaps) {
-    if (!near_year(w.day_off) || !near_year(w.workday)) return fail("swaps", "a swap date is not near the schedule's year");
-    if (w.day_off.day_of_week() == 0 || w.day_off.day_of_week() == 6)
-      return fail("swaps", "day_off " + iso(w.day_off) + " is a weekend day");
-    if (w.workday.day_of_week() != 0 && w.workday.day_of_week() != 6)
-      return fail("swaps", "workday " + iso(w.workday) + " is not a Saturday or Sunday");
-  }
-  for (const ExtraDayOff& e : s.extra_days_off) {
-    if (!near_year(e.date)) return fail("extra_days_off", iso(e.date) + " is not near the schedule's year");
-    if (e.name.empty()) return fail("extra_days_off", "a name is required");
-  }
-  return {};
-}
-
-YearSchedule parse_schedule(const Ctx& c, const json& j, const std::string& path) {
-  if (!j.is_object()) data_error(c, path, "", "expected a schedule object");
-  check_keys(c, j, path, {"year", "tet", "national_day_adjacent", "compensatory", "swaps", "extra_days_off", "source",
-                          "note", "check"});
-  YearSchedule s;
-  s.year = get_int(c, require(c, j, path, "year"), child(path, "year"), "year", Calendar::first_year, Calendar::last_year);
-  if (j.contains("tet") && !j["tet"].is_null()) {
-    const std::string tp = child(path, "tet");
-    const json& t = j["tet"];
-    if (!t.is_object()) data_error(c, tp, "tet", "expected {\"from\": \"YYYY-MM-DD\", \"to\": \"YYYY-MM-DD\"}");
-    check_keys(c, t, tp, {"from", "to"});
-    s.tet = std::make_pair(get_date_in_range(c, require(c, t, tp, "from"), child(tp, "from"), "from"),
-                           get_date_in_range(c, require(c, t, tp, "to"), child(tp, "to"), "to"));
-  }
-  if (j.contains("national_day_adjacent") && !j["national_day_adjacent"].is_null())
-    s.national_day_adjacent = get_date_in_range(c, j["national_day_adjacent"], child(path, "national_day_adjacent"), "national_day_adjacent");
-  if (j.contains("compensatory") && !j["compensatory"].is_null()) {
-    const std::string cp = child(path, "compensatory");
-    const json& a = j["compensatory"];
-    if (!a.is_array()) data_error(c, cp, "compensatory", "expected an array of dates");
-    s.compensatory.emplace();
-    for (std::size_t i = 0; i < a.size(); ++i) s.compensatory->push_back(get_date_in_range(c, a[i], item(cp, i), "compensatory"));
-  }
-  if (j.contains("swaps")) {
-    const std::string sp = child(path, "swaps");
-    const json& a = j["swaps"];
-    if (!a.is_array()) data_error(c, sp, "swaps", "expected an array of {day_off, workday}");
-    for (std::size_t i = 0; i < a.size(); ++i) {
-      const std::string ip = item(sp, i);
-      if (!a[i].is_object()) data_error(c, ip, "swaps", "expected {\"day_off\": ..., \"workday\": ...}");
-      check_keys(c, a[i], ip, {"day_off", "workday", "source", "note"});
-      Swap w;
-      w.day_off = get_date_in_range(c, require(c, a[i], ip, "day_off"), child(ip, "day_off"), "day_off");
-      w.workday = get_date_in_range(c, require(c, a[i], ip, "workday"), child(ip, "workday"), "workday");
-      if (a[i].contains("source")) w.source = get_string(c, a[i]["source"], child(ip, "source"), "source");
-      s.swaps.push_back(std::move(w));
-    }
-  }
-  if (j.contains("extra_days_off")) {
-    const std::string ep = child(path, "extra_days_off");
-    const json& a = j["extra_days_off"];
-    if (!a.is_array()) data_error(c, ep, "extra_days_off", "expected an array of {date, name}");
-    for (std::size_t i = 0; i < a.size(); ++i) {
-      const std::string ip = item(ep, i);
-      if (!a[i].is_object()) data_error(c, ip, "extra_days_off", "expected {\"date\": ..., \"name\": ...}");
-      check_keys(c, a[i], ip, {"date", "name", "source", "note"});
-      ExtraDayOff e;
-      e.date = get_date_in_range(c, require(c, a[i], ip, "date"), child(ip, "date"), "date");
-      e.name = get_string(c, require(c, a[i], ip, "name"), child(ip, "name"), "name");
-      if (a[i].contains("source")) e.source = get_string(c, a[i]["source"], child(ip, "source"), "source");
-      s.extra_days_off.push_back(std::move(e));
-    }
-  }
-  if (j.contains("source")) s.source = get_string(c, j["source"], child(path, "source"), "source");
-  if (j.contains("note")) s.note = get_string(c, j["note"], child(path, "note"), "note");
-  if (j.contains("check")) {
-    const std::string kp = child(path, "check");
-    if (!j["check"].is_array()) data_error(c, kp, "check", "expected an array of field names");
-    for (std::size_t i = 0; i < j["check"].size(); ++i) s.check.push_back(get_string(c, j["check"][i], item(kp, i), "check"));
-  }
-  std::string field;
-  if (std::string e = validate_schedule(s, &field); !e.empty()) data_error(c, child(path, field), field, e);
-  return s;
-}
-
-Document parse_document(std::string_view text, const std::string& file) {
-  Ctx c{file};
-  json root;
-  try {
-    root = json::parse(text.begin(), text.end());
-  } catch (const json::parse_error& e) {
-    Location l;
-    l.file = file;
-    // nlohmann reports the 1-based byte offset of the error; turn it into line and column.
-    const std::size_t stop = std::min<std::size_t>(e.byte == 0 ? 0 : e.byte - 1, text.size());
-    l.line = 1;
-    std::size_t line_start = 0;
-    for (std::size_t i = 0; i < stop; ++i)
-      if (text[i] == '\n') {
-        ++l.line;
-        line_start = i + 1;
-      }
-    l.column = static_cast<int>(stop - line_start) + 1;
-    l.path = "$";
-    throw ParseError(std::string("invalid JSON: ") + e.what(), l);
-  }
-  Document doc;
-  if (root.is_array()) {
-    for (std::size_t i = 0; i < root.size(); ++i) doc.schedules.push_back(parse_schedule(c, root[i], item("$", i)));
-  } else if (root.is_object() && root.contains("year")) {
-    doc.schedules.push_back(parse_schedule(c, root, "$"));
-  } else if (root.is_object()) {
-    check_keys(c, root, "$", {"format", "description", "compensation", "rules", "schedules"});
-    if (root.contains("compensation")) {
-      const json& k = root["compensation"];
-      if (!k.is_object()) data_error(c, "$.compensation", "compensation", "expected an object");
-      check_keys(c, k, "$.compensation", {"rule", "effective_from", "source", "enabled"});
-      Compensation comp;
-      if (k.contains("rule") && get_string(c, k["rule"], "$.compensation.rule", "rule") != "next_working_day")
-        data_error(c, "$.compensation.rule", "rule", "only \"next_working_day\" is supported");
-      if (k.contains("enabled")) comp.enabled = get_bool(c, k["enabled"], "$.compensation.enabled", "enabled");
-      if (k.contains("effective_from") && !k["effective_from"].is_null())
-        comp.effective_from = get_date(c, k["effective_from"], "$.compensation.effective_from", "effective_from");
-      if (k.contains("source")) comp.source = get_string(c, k["source"], "$.compensation.source", "source");
-      doc.compensation = comp;
-    }
-    if (root.contains("rules")) {
-      if (!root["rules"].is_array()) data_error(c, "$.rules", "rules", "expected an array");
-      for (std::size_t i = 0; i < root["rules"].size(); ++i) doc.rules.push_back(parse_rule(c, root["rules"][i], item("$.rules", i)));
-    }
-    if (root.contains("schedules")) {
-      if (!root["schedules"].is_array()) data_error(c, "$.schedules", "schedules", "expected an array");
-      for (std::size_t i = 0; i < root["schedules"].size(); ++i)
-        doc.schedules.push_back(parse_schedule(c, root["schedules"][i], item("$.schedules", i)));
-    }
-  } else {
-    data_error(c, "$", "", "expected a schedule object, an array of schedules or {\"rules\", \"schedules\"}");
-  }
-  std::set<int> seen;
-  for (std::size_t i = 0; i < doc.schedules.size(); ++i)
-    if (!seen.insert(doc.schedules[i].year).second)
-      data_error(c, root.is_array() ? item("$", i) + ".year" : item("$.schedules", i) + ".year", "year",
-                 "a second schedule for " + std::to_string(doc.schedules[i].year));
-  return doc;
 }
 
 // --- rule evaluation -----------------------------------------------------------------------
@@ -423,6 +104,63 @@ std::shared_ptr<const Occurrences> evaluate_rules(const std::vector<HolidayRule>
 }
 
 }  // namespace
+
+std::string validate_rule(const HolidayRule& r) {
+  if (r.id.empty()) return "id: must not be empty";
+  if (r.name.empty()) return "name: must not be empty";
+  if (r.month < 1 || r.month > 12) return "month: must be 1..12";
+  if (r.basis == RuleBasis::lunar) {
+    if (r.day < 1 || r.day > 29) return "day: a lunar rule's day must be 1..29 (day 30 does not exist in every month)";
+  } else {
+    if (r.day < 1 || r.day > static_cast<int>(bg::gregorian_calendar::end_of_month_day(2000, static_cast<unsigned short>(r.month))))
+      return "day: no such day in that month";
+  }
+  if (r.days < 1 || r.days > 31) return "days: must be 1..31";
+  if (r.first_offset < -31 || r.first_offset > 31) return "first_offset: must be -31..31";
+  if (r.effective_from && r.effective_to && *r.effective_from > *r.effective_to)
+    return "effective_to: before effective_from";
+  if (!r.schedule_key.empty() && r.schedule_key != "tet" && r.schedule_key != "national_day_adjacent")
+    return "schedule_key: must be \"\", \"tet\" or \"national_day_adjacent\"";
+  return {};
+}
+
+std::string validate_schedule(const YearSchedule& s, std::string* field) {
+  auto fail = [&](const char* f, std::string m) {
+    *field = f;
+    return m;
+  };
+  if (s.year < Calendar::first_year || s.year > Calendar::last_year) return fail("year", "year outside 1900..2199");
+  auto in_year = [&](bg::date d) { return !d.is_special() && d.year() == s.year; };
+  auto near_year = [&](bg::date d) { return !d.is_special() && std::abs(static_cast<int>(d.year()) - s.year) <= 1 && d >= kMin && d <= kMax; };
+  if (s.tet) {
+    if (!in_year(s.tet->first) || !in_year(s.tet->second)) return fail("tet", "the Tết break must lie in the schedule's year");
+    if (s.tet->first > s.tet->second) return fail("tet", "\"from\" is after \"to\"");
+    if ((s.tet->second - s.tet->first).days() > 31) return fail("tet", "a Tết break longer than 32 days");
+  }
+  if (s.national_day_adjacent) {
+    const bg::date d = *s.national_day_adjacent;
+    if (d != bg::date(s.year, 9, 1) && d != bg::date(s.year, 9, 3))
+      return fail("national_day_adjacent", "must be " + std::to_string(s.year) + "-09-01 or " + std::to_string(s.year) + "-09-03");
+  }
+  if (s.compensatory)
+    for (bg::date d : *s.compensatory) {
+      if (!near_year(d)) return fail("compensatory", iso(d) + " is not near the schedule's year");
+      if (d.day_of_week() == 0 || d.day_of_week() == 6) return fail("compensatory", iso(d) + " is a weekend day, not a weekday given off");
+    }
+  for (const Swap& w : s.swaps) {
+    if (!near_year(w.day_off) || !near_year(w.workday)) return fail("swaps", "a swap date is not near the schedule's year");
+    if (w.day_off.day_of_week() == 0 || w.day_off.day_of_week() == 6)
+      return fail("swaps", "day_off " + iso(w.day_off) + " is a weekend day");
+    if (w.workday.day_of_week() != 0 && w.workday.day_of_week() != 6)
+      return fail("swaps", "workday " + iso(w.workday) + " is not a Saturday or Sunday");
+  }
+  for (const ExtraDayOff& e : s.extra_days_off) {
+    if (!near_year(e.date)) return fail("extra_days_off", iso(e.date) + " is not near the schedule's year");
+    if (e.name.empty()) return fail("extra_days_off", "a name is required");
+  }
+  return {};
+}
+
 }  // namespace detail
 
 // ------------------------------------------------------------------------------------------------
@@ -533,15 +271,15 @@ void Calendar::Impl::build() {
 
 namespace {
 
-const detail::Document& embedded_document() {
+const detail::ScheduleDocument& embedded_document() {
   // Parsed once; immutable afterwards (thread-safe static initialisation).
-  static const detail::Document doc = detail::parse_document(
+  static const detail::ScheduleDocument doc = detail::read_schedule_json(
       std::string_view(reinterpret_cast<const char*>(da06_embedded_vn_schedules), da06_embedded_vn_schedules_size),
       "<embedded>/data/holidays/vn_public_schedules.json");
   return doc;
 }
 
-std::shared_ptr<const Calendar::Impl> make_impl(std::string name, const detail::Document& doc, bool with_schedules) {
+std::shared_ptr<const Calendar::Impl> make_impl(std::string name, const detail::ScheduleDocument& doc, bool with_schedules) {
   auto impl = std::make_shared<Calendar::Impl>();
   impl->name = std::move(name);
   impl->rules = doc.rules;
@@ -565,8 +303,10 @@ Calendar Calendar::vietnam_statutory() {
   return cal;
 }
 
-Calendar Calendar::with_schedule(std::string_view json_text) const {
-  detail::Document doc = detail::parse_document(json_text, "<string>");
+Calendar Calendar::with_schedule(std::string_view json_text) const { return with_schedule(json_text, "<string>"); }
+
+Calendar Calendar::with_schedule(std::string_view json_text, const std::string& file_name, const InputLimits& limits) const {
+  detail::ScheduleDocument doc = detail::read_schedule_json(json_text, file_name, limits);
   auto impl = std::make_shared<Impl>(*impl_);  // copies tables too; rebuilt below
   for (YearSchedule& s : doc.schedules) impl->schedules[s.year] = std::move(s);
   if (doc.compensation) impl->compensation = *doc.compensation;

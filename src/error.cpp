@@ -26,8 +26,16 @@ std::string summarize(const std::vector<Diagnostic>& ds) {
 }
 }  // namespace
 
+namespace {
+Location first_error(const std::vector<Diagnostic>& ds) {
+  for (const auto& d : ds)
+    if (d.severity == Severity::error) return d.where;
+  return {};
+}
+}  // namespace
+
 LoadError::LoadError(std::vector<Diagnostic> diagnostics)
-    : DataError(summarize(diagnostics)),  // each line of the summary is already located
+    : DataError(Verbatim{}, summarize(diagnostics), first_error(diagnostics)),  // each line is already located
       diagnostics_(std::move(diagnostics)) {}
 
 }  // namespace v1

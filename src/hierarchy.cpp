@@ -3,6 +3,7 @@
 
 #include "format/csv.hpp"
 #include "format/text.hpp"
+#include "da06/input.hpp"
 #include "da06/io.hpp"
 
 #include <algorithm>
@@ -161,22 +162,27 @@ std::size_t HierarchyLoad::error_count() const {
 
 HierarchyLoad build_hierarchy(std::vector<OrgUnit> units, const std::string& file,
                               const std::vector<Location>& locations) {
+  // Every step is linear in the units and links: ids, dangling and self parents, cycles (each
+  // reported once), the level rule, then one propagation to the descendants of rejected units.
   HierarchyLoad out;
   const std::size_t n = units.size();
   std::vector<char> rejected(n, 0);
+  auto name = [&](std::size_t i) { return "'" + detail::excerpt(units[i].id, 40) + "'"; };
   auto where = [&](std::size_t i, std::string field) {
     Location l = i < locations.size() ? locations[i] : Location{};
     if (l.file.empty()) l.file = file;
-    if (l.path.empty()) l.path = "unit '" + units[i].id + "'";
+    if (l.path.empty()) l.path = "unit " + name(i);
     if (l.field.empty()) l.field = std::move(field);
     return l;
   };
   auto reject = [&](std::size_t i, const std::string& field, const std::string& msg) {
     if (rejected[i]) return;
     rejected[i] = 1;
-    out.diagnostics.push_back({Severity::error, where(i, field), msg + " (unit '" + units[i].id + "' rejected)"});
+    out.diagnostics.push_back({Severity::error, where(i, field), msg + " (unit " + name(i) + " rejected)"});
   };
+  // 1. Ids.
   std::unordered_map<std::string, std::size_t> first;
+  first.reserve(n);
   for (std::size_t i = 0; i < n; ++i) {
     const OrgUnit& u = units[i];
     if (u.id.empty()) {
@@ -185,61 +191,59 @@ HierarchyLoad build_hierarchy(std::vector<OrgUnit> units, const std::string& fil
     }
     if (u.valid_from && u.valid_to && *u.valid_to < *u.valid_from) reject(i, "valid_to", "valid_to is before valid_from");
     auto [it, fresh] = first.emplace(u.id, i);
-    if (!fresh) reject(i, "id", "duplicate id '" + u.id + "' (first at " + where(it->second, "id").to_string() + ")");
+    if (!fresh) reject(i, "id", "duplicate id " + name(i) + " (first at " + where(it->second, "id").to_string() + ")");
   }
-  auto index_of = [&](const std::string& id) -> long {
-    auto it = first.find(id);
-    return it == first.end() || rejected[it->second] ? -1L : static_cast<long>(it->second);
-  };
-  // Dangling parents and level order, repeated until no more units are rejected (a child of a
-  // rejected unit has a dangling parent in turn).
-  for (bool changed = true; changed;) {
-    changed = false;
-    for (std::size_t i = 0; i < n; ++i) {
-      if (rejected[i]) continue;
-      for (const auto& l : units[i].parents) {
-        auto it = first.find(l.parent);
-        if (it == first.end()) {
-          reject(i, "parent", "parent unit \"" + l.parent + "\" does not exist");
-        } else if (rejected[it->second]) {
-          reject(i, "parent", "parent unit \"" + l.parent + "\" was rejected");
-        } else if (it->second == i) {
-          reject(i, "parent", "unit is its own parent (a cycle)");
-        }
-        if (rejected[i]) {
-          changed = true;
-          break;
-        }
-      }
+  // 2. Parent links as indices; dangling and self links.
+  std::vector<std::vector<std::size_t>> parents(n);
+  for (std::size_t i = 0; i < n; ++i) {
+    if (units[i].id.empty()) continue;
+    for (const auto& l : units[i].parents) {
+      auto it = first.find(l.parent);
+      if (it == first.end()) reject(i, "parent", "parent unit " + detail::quoted_excerpt(l.parent, 40) + " does not exist");
+      else if (it->second == i) reject(i, "parent", "unit is its own parent (a cycle)");
+      else parents[i].push_back(it->second);
     }
   }
-  // Cycles through parent links of any date (colouring DFS). Checked before the level rule so that
-  // a cycle gets its own message.
+  // 3. Cycles through parent links of any date (iterative colouring DFS). A cycle is reported once,
+  // on its first unit, with a bounded excerpt of its path; all its units are rejected.
   {
     std::vector<char> colour(n, 0);  // 0 new, 1 on the stack, 2 done
-    std::vector<std::size_t> stack;
+    std::vector<std::pair<std::size_t, std::size_t>> st;  // (unit, next link)
     for (std::size_t s = 0; s < n; ++s) {
-      if (rejected[s] || colour[s]) continue;
-      // Iterative DFS over (node, next link index).
-      std::vector<std::pair<std::size_t, std::size_t>> st{{s, 0}};
+      if (colour[s] || rejected[s]) continue;
+      st.assign(1, {s, 0});
       colour[s] = 1;
       while (!st.empty()) {
         auto& [v, k] = st.back();
-        if (k < units[v].parents.size()) {
-          long w = index_of(units[v].parents[k++].parent);
-          if (w < 0) continue;
-          auto uw = static_cast<std::size_t>(w);
-          if (colour[uw] == 1) {
-            // The cycle is the stack from uw to v.
+        if (k < parents[v].size()) {
+          std::size_t w = parents[v][k++];
+          if (colour[w] == 1) {
+            std::size_t from = st.size();
+            while (st[from - 1].first != w) --from;
+            --from;
+            const std::size_t len = st.size() - from;
             std::string path;
-            std::size_t from = 0;
-            while (st[from].first != uw) ++from;
-            for (std::size_t j = from; j < st.size(); ++j) path += units[st[j].first].id + " → ";
-            path += units[uw].id;
-            for (std::size_t j = from; j < st.size(); ++j) reject(st[j].first, "parent", "parent links form a cycle: " + path);
-          } else if (colour[uw] == 0) {
-            colour[uw] = 1;
-            st.push_back({uw, 0});
+            for (std::size_t j = from; j < st.size(); ++j) {
+              if (j - from == 6 && len > 8) {
+                path += "… → ";
+                j = st.size() - 2;
+                continue;
+              }
+              path += detail::excerpt(units[st[j].first].id, 40) + " → ";
+            }
+            path += detail::excerpt(units[w].id, 40);
+            std::size_t head = n;
+            for (std::size_t j = from; j < st.size() && head == n; ++j)
+              if (!rejected[st[j].first]) head = st[j].first;
+            if (head == n) continue;  // every unit of the cycle was already rejected, and named
+            std::string msg = "parent links form a cycle: " + path;
+            if (len > 8) msg += " (" + std::to_string(len) + " units)";
+            if (len > 1) msg += "; all " + std::to_string(len) + " are rejected";
+            reject(head, "parent", msg);
+            for (std::size_t j = from; j < st.size(); ++j) rejected[st[j].first] = 1;
+          } else if (colour[w] == 0) {
+            colour[w] = 1;
+            st.push_back({w, 0});
           }
         } else {
           colour[v] = 2;
@@ -248,25 +252,30 @@ HierarchyLoad build_hierarchy(std::vector<OrgUnit> units, const std::string& fil
       }
     }
   }
-  // A parent must be strictly above its child (so no walk can loop); cascade again.
-  for (bool changed = true; changed;) {
-    changed = false;
-    for (std::size_t i = 0; i < n; ++i) {
-      if (rejected[i]) continue;
-      for (const auto& l : units[i].parents) {
-        long w = index_of(l.parent);
-        if (w < 0) {
-          reject(i, "parent", "parent unit \"" + l.parent + "\" was rejected");
-        } else if (units[static_cast<std::size_t>(w)].level >= units[i].level) {
-          reject(i, "level", "parent \"" + l.parent + "\" (" + std::string(to_string(units[static_cast<std::size_t>(w)].level)) +
-                                 ") is not above a " + std::string(to_string(units[i].level)));
-        }
-        if (rejected[i]) {
-          changed = true;
-          break;
-        }
+  // 4. A parent is strictly above its child (so no walk can loop).
+  for (std::size_t i = 0; i < n; ++i) {
+    if (rejected[i]) continue;
+    for (std::size_t p : parents[i])
+      if (!rejected[p] && units[p].level >= units[i].level) {
+        reject(i, "level", "parent " + detail::quoted_excerpt(units[p].id, 40) + " (" + std::string(to_string(units[p].level)) + ") is not above a " +
+                               std::string(to_string(units[i].level)));
+        break;
       }
-    }
+  }
+  // 5. The descendants of a rejected unit are rejected, each naming the parent that was.
+  {
+    std::vector<std::vector<std::size_t>> children(n);
+    for (std::size_t i = 0; i < n; ++i)
+      for (std::size_t p : parents[i]) children[p].push_back(i);
+    std::vector<std::size_t> queue;
+    for (std::size_t i = 0; i < n; ++i)
+      if (rejected[i]) queue.push_back(i);
+    for (std::size_t q = 0; q < queue.size(); ++q)
+      for (std::size_t c : children[queue[q]])
+        if (!rejected[c]) {
+          reject(c, "parent", "parent unit " + detail::quoted_excerpt(units[queue[q]].id, 40) + " was rejected");
+          queue.push_back(c);
+        }
   }
   std::vector<OrgUnit> kept;
   kept.reserve(n);
@@ -389,15 +398,14 @@ HierarchyLoad load_hierarchy_json(std::string_view text, const std::string& file
 }
 
 HierarchyLoad load_hierarchy_file(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
+  std::string text;
+  try {
+    text = read_input_file(path);
+  } catch (const Error& e) {
     HierarchyLoad r;
-    r.diagnostics.push_back({Severity::error, Location{path, 0, 0, "", ""}, "cannot open the file"});
+    r.diagnostics.push_back({Severity::error, e.where(), e.message()});
     return r;
   }
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  std::string text = ss.str();
   std::size_t i = text.rfind("\xEF\xBB\xBF", 0) == 0 ? 3 : 0;
   while (i < text.size() && (text[i] == ' ' || text[i] == '\t' || text[i] == '\n' || text[i] == '\r')) ++i;
   if (i < text.size() && (text[i] == '{' || text[i] == '[')) return load_hierarchy_json(text, path);

@@ -298,12 +298,14 @@ TEST_CASE("calendar: bad schedule JSON names the path and the field") {
       CHECK(e.where().field == "workday");
     }
   }
-  SUBCASE("bad date text → ParseError") {
+  SUBCASE("bad date text → DataError (LoadError) at the field") {
     try {
       (void)base.with_schedule(R"({"schedules": [{"year": 2027, "national_day_adjacent": "3/9/2027"}]})");
       FAIL("no exception");
-    } catch (const da06::ParseError& e) {
+    } catch (const da06::LoadError& e) {
       CHECK(e.where().path == "$.schedules[0].national_day_adjacent");
+      CHECK(e.where().line == 1);
+      CHECK(e.where().column == 56);
       CHECK(e.where().field == "national_day_adjacent");
     }
   }

@@ -27,6 +27,8 @@
 
 #include <boost/date_time/gregorian/gregorian_types.hpp>
 
+#include "input.hpp"
+
 #include <cstddef>
 #include <cstdint>
 #include <memory>
@@ -151,6 +153,9 @@ class Calendar {
   /// rules are appended. `*this` is unchanged. Throws ParseError (bad syntax, bad date text) or
   /// DataError (wrong content), both naming the JSON path and field.
   Calendar with_schedule(std::string_view json) const;
+  /// Same; `file_name` locates the errors (FILE:LINE:COL: $.path: message), which come together in
+  /// one LoadError. Input over `limits` is refused.
+  Calendar with_schedule(std::string_view json, const std::string& file_name, const InputLimits& limits = {}) const;
   Calendar with_schedule(YearSchedule schedule) const;  ///< same, from a value
   Calendar with_rule(HolidayRule rule) const;           ///< a new calendar with one more rule
 

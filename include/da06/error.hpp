@@ -37,6 +37,12 @@ class Error : public std::runtime_error {
   const std::string& message() const noexcept { return message_; }
   const Location& where() const noexcept { return where_; }
 
+ protected:
+  /// For messages that locate themselves (LoadError's lines): `what()` is `message` as is.
+  struct Verbatim {};
+  Error(Verbatim, std::string message, Location where)
+      : std::runtime_error(message), message_(std::move(message)), where_(std::move(where)) {}
+
  private:
   static std::string compose(const std::string& m, const Location& w) {
     if (w.file.empty() && w.line == 0 && w.path.empty()) return m;
@@ -49,7 +55,14 @@ class Error : public std::runtime_error {
 /// Text that does not follow its grammar (a number, a date, a period, JSON syntax).
 class ParseError : public Error { using Error::Error; };
 /// Well-formed input whose content is wrong (dangling reference, 0 denominator, ...).
-class DataError : public Error { using Error::Error; };
+class DataError : public Error {
+ public:
+  using Error::Error;
+
+ protected:
+  using Error::Verbatim;
+  DataError(Verbatim v, std::string message, Location where) : Error(v, std::move(message), std::move(where)) {}
+};
 /// A value outside the range the operation supports (date outside the calendar's years, overflow).
 class RangeError : public Error { using Error::Error; };
 /// An argument that violates a documented precondition.
@@ -66,7 +79,8 @@ struct Diagnostic {
   std::string to_string() const;
 };
 
-/// Thrown by the strict loaders when an input has errors; carries every diagnostic.
+/// Thrown by the strict loaders when an input has errors; carries every diagnostic. `where()` is the
+/// first error's location; `what()` lists the first errors, each located.
 class LoadError : public DataError {
  public:
   LoadError(std::vector<Diagnostic> diagnostics);

@@ -10,6 +10,7 @@
 #pragma once
 
 #include <cstddef>
+#include <string>
 
 namespace da06 {
 inline namespace v1 {
@@ -20,6 +21,11 @@ struct InputLimits {
   /// Deepest JSON nesting accepted (objects and arrays; a framework file needs 6).
   std::size_t max_depth = 256;
 };
+
+/// Reads a whole file (a regular file, a pipe or a device) as bytes, within `limits.max_bytes`.
+/// Throws DataError located at `path` when it cannot be read or is larger than the limit (the read
+/// stops at the limit).
+std::string read_input_file(const std::string& path, const InputLimits& limits = {});
 
 }  // namespace v1
 }  // namespace da06

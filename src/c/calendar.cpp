@@ -88,7 +88,7 @@ int da06_calendar_add_schedule_json(da06_calendar** out, const da06_calendar* ba
   return guard("da06_calendar_add_schedule_json", [&] {
     require(out, "out");
     const da06::Calendar& b = cal_of(base);
-    std::string_view text = text_arg(json, len, "json");
+    std::string_view text = document_arg(json, len, "json");
     da06::Calendar c = b.with_schedule(text);
     *out = new_calendar(std::move(c));
     return DA06_OK;

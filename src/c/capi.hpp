@@ -21,6 +21,8 @@
 #include "da06/model.hpp"
 #include "da06/period.hpp"
 
+#include "../format/text.hpp"
+
 #include <boost/date_time/gregorian/gregorian_types.hpp>
 
 #include <cstddef>
@@ -87,13 +89,22 @@ inline void require(const void* p, const char* name) {
 inline void require_array(const void* p, std::size_t n, const char* name) {
   if (p == nullptr && n != 0) fail(DA06_EINVAL, std::string(name) + " is NULL while n = " + std::to_string(n));
 }
-/// Text arguments: NULL is allowed only with len == 0.
-inline std::string_view text_arg(const char* text, std::size_t len, const char* name) {
+/// A document argument (framework or schedule JSON): NULL is allowed only with len == 0. Its reader
+/// checks the bytes itself and locates problems by line and column.
+inline std::string_view document_arg(const char* text, std::size_t len, const char* name) {
   if (text == nullptr) {
     if (len != 0) fail(DA06_EINVAL, std::string(name) + " is NULL while len = " + std::to_string(len));
     return {};
   }
   return {text, len};
+}
+/// A text argument: as a document argument, and it must be UTF-8 without NUL bytes (DA06_EPARSE
+/// located at the byte, column = offset + 1, otherwise).
+inline std::string_view text_arg(const char* text, std::size_t len, const char* name) {
+  std::string_view s = document_arg(text, len, name);
+  if (auto [why, at] = da06::detail::check_text(s); !why.empty())
+    throw da06::ParseError(std::string(name) + ": " + why, da06::Location{"", 1, static_cast<int>(at) + 1, "", name});
+  return s;
 }
 
 /// Checks an options struct's version: 0 < version <= current.

@@ -103,7 +103,7 @@ int da06_framework_load_json(da06_framework** out, const char* json, size_t len,
   if (out) *out = nullptr;
   return guard("da06_framework_load_json", [&] {
     require(out, "out");
-    std::string_view text = text_arg(json, len, "json");
+    std::string_view text = document_arg(json, len, "json");
     da06::LoadResult r = da06::load_framework_json(text, name ? name : "<string>");
     if (!r.ok()) throw da06::LoadError(std::move(r.diagnostics));
     *out = new da06_framework{std::move(r.framework), {}, {}};

@@ -149,4 +149,4 @@ inline std::optional<std::int64_t> parse_int64(std::string_view s, std::string& 
   return neg ? static_cast<std::int64_t>(0 - v) : static_cast<std::int64_t>(v);
 }
 
-}  // namespace da06::detail
+}  // namespace da06::inline v1::detail

@@ -109,7 +109,7 @@ class DomSax {
     Frame& f = stack_.back();
     if (f.node->contains(k))
       doc_.problems.push_back({cur_.string_start(), child_path(container_path(stack_.size() - 1), k),
-                               "duplicate key \"" + excerpt(k) + "\" (the later value is used)"});
+                               "duplicate key \"" + excerpt(k) + "\""});
     f.key = std::move(k);
     return true;
   }
@@ -118,8 +118,11 @@ class DomSax {
     error_offset_ = position == 0 ? 0 : position - 1;
     std::string m = ex.what();
     // "[json.exception.parse_error.101] parse error at line 1, column 5: syntax error ..." -> the tail
-    auto p = m.find(": ", m.find("parse error"));
-    error_message_ = p == std::string::npos ? m : m.substr(p + 2);
+    // "[json.exception.out_of_range.406] number overflow parsing '1e400'" -> the text after the tag
+    auto p = m.find("parse error") == std::string::npos ? std::string::npos : m.find(": ", m.find("parse error"));
+    if (p != std::string::npos) error_message_ = m.substr(p + 2);
+    else if (auto tag = m.find("] "); m.rfind("[json.exception", 0) == 0 && tag != std::string::npos) error_message_ = m.substr(tag + 2);
+    else error_message_ = m;
     error_path_ = next_path();
     return false;
   }
@@ -347,4 +350,4 @@ std::vector<std::size_t> locate_json_paths(std::string_view text, const std::vec
   return out;
 }
 
-}  // namespace da06::detail
+}  // namespace da06::inline v1::detail

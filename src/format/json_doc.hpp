@@ -51,4 +51,4 @@ std::string child_path(const std::string& parent, std::size_t index);
 /// The path itself and every enclosing path, longest first ("$.a[1].b" → "$.a[1].b", "$.a[1]", "$.a", "$").
 std::vector<std::string> path_and_parents(const std::string& path);
 
-}  // namespace da06::detail
+}  // namespace da06::inline v1::detail

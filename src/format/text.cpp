@@ -93,10 +93,10 @@ std::size_t find_invalid_utf8(std::string_view s) {
 
 std::pair<std::string, std::size_t> check_text(std::string_view text) {
   if (text.size() >= 2 && ((text[0] == '\xFF' && text[1] == '\xFE') || (text[0] == '\xFE' && text[1] == '\xFF')))
-    return {"the input is UTF-16 (it starts with a UTF-16 byte-order mark); save it as UTF-8", 0};
+    return {"the input is UTF-16 (it starts with a UTF-16 byte-order mark); da06 reads UTF-8", 0};
   if (std::size_t bad = find_invalid_utf8(text); bad != std::string_view::npos)
     return {"the input is not valid UTF-8 (byte 0x" + hex_byte(static_cast<unsigned char>(text[bad])) + " at offset " +
-                std::to_string(bad) + "); save it as UTF-8",
+                std::to_string(bad) + ")",
             bad};
   if (std::size_t nul = text.find('\0'); nul != std::string_view::npos)
     return {"a NUL byte at offset " + std::to_string(nul) + " (text input holds none; is this a binary file?)", nul};
@@ -142,4 +142,8 @@ std::string_view LineIndex::line_text(int line) const {
   return text_.substr(b, e - b);
 }
 
-}  // namespace da06::detail
+}  // namespace da06::inline v1::detail
+
+namespace da06::inline v1 {
+std::string read_input_file(const std::string& path, const InputLimits& limits) { return detail::read_file(path, limits); }
+}  // namespace da06::inline v1

@@ -48,4 +48,4 @@ class LineIndex {
   std::vector<std::size_t> starts_;
 };
 
-}  // namespace da06::detail
+}  // namespace da06::inline v1::detail

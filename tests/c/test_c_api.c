@@ -290,8 +290,11 @@ static void test_deadlines(void) {
   CHECK_OK(da06_deadline_parse(NULL, 0, &d));
   CHECK_RC(da06_deadline_parse(NULL, 3, &d), DA06_EINVAL);
   CHECK_RC(da06_deadline_parse(t1, strlen(t1), NULL), DA06_EINVAL);
-  CHECK_OK(da06_deadline_parse("\xff\xfe garbage", 10, &d)); /* bad UTF-8 is unknown, not a crash */
-  CHECK(d.kind == DA06_DEADLINE_UNKNOWN);
+  /* text that is not UTF-8 is a located error, never a crash nor an internal error */
+  CHECK_RC(da06_deadline_parse("Qu\xff II/2024", 12, &d), DA06_EPARSE);
+  CHECK(da06_error_last()->column == 3);
+  CHECK_RC(da06_deadline_parse_json("Qu\xff II/2024", 12, NULL, &json, NULL), DA06_EPARSE);
+  CHECK(json == NULL);
   CHECK_OK(da06_deadline_parse_json(t2, strlen(t2), NULL, &json, NULL));
   CHECK(json && strstr(json, "\"due\":\"2024-12-31\"") != NULL && strstr(json, "\"recurrence\":\"continuous\"") != NULL);
   da06_string_free(json);

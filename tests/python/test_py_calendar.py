@@ -173,3 +173,60 @@ def test_checked_in_busday_oracle_file() -> None:
         b = sub["end"].to_numpy(dtype="datetime64[D]")
         np.testing.assert_array_equal(cal.busday_count(a, b), sub["half_open"].to_numpy())
         np.testing.assert_array_equal(cal.workdays_between(a, b), sub["closed"].to_numpy())
+
+
+# ---- what is a date: one time-zone rule, and refusals that name the element -----------------------
+from da06 import _dates  # noqa: E402
+
+
+def test_non_dates_are_refused_naming_the_element() -> None:
+    with pytest.raises(da06.InvalidArgument, match=r"dates\[0\] = 18446744073709551615"):
+        CAL.is_workday(np.array([2**64 - 1], dtype=np.uint64))
+    with pytest.raises(da06.InvalidArgument, match="booleans"):
+        CAL.is_workday(np.array([True, False]))
+    with pytest.raises(da06.InvalidArgument, match="complex"):
+        CAL.is_workday(np.array([19000 + 1j]))
+    with pytest.raises(da06.InvalidArgument, match=r"dates\[1\] = 19000.5"):
+        CAL.is_workday(np.array([19000.0, 19000.5]))
+    with pytest.raises(da06.InvalidArgument, match=r"dates\[0\] = nan"):
+        CAL.is_workday(np.array([np.nan]))
+    # whole floats and unsigned day numbers are day numbers
+    days = np.array([19723, 19724])  # 2024-01-01 (New Year), 2024-01-02
+    np.testing.assert_array_equal(CAL.is_workday(days.astype(float)), [False, True])
+    np.testing.assert_array_equal(CAL.is_workday(days.astype(np.uint64)), [False, True])
+    with pytest.raises(TypeError, match=r"offsets\[1\] = 1.5"):
+        CAL.add_workdays("2024-01-02", np.array([1.0, 1.5]))
+
+
+def test_a_tz_aware_value_is_a_date_in_vietnam_in_every_form() -> None:
+    ny = dt.timezone(dt.timedelta(hours=-5))
+    instant = dt.datetime(2024, 1, 1, 23, 30, tzinfo=ny)  # 2024-01-02 11:30 in Hà Nội
+    forms = [
+        instant,
+        pd.Timestamp(instant),
+        pd.Series([instant]),
+        pd.DatetimeIndex([instant]),
+        np.array([instant], dtype=object),
+        pd.Series([pd.Timestamp(instant)]).dt.tz_convert("UTC"),
+    ]
+    for f in forms:
+        got = _dates.to_date(f) if not hasattr(f, "__len__") else _dates.days_to_dates(_dates.as_days(f))[0].item()
+        assert got == dt.date(2024, 1, 2), (type(f), got)
+        assert bool(np.all(CAL.is_workday(f))) is True  # 1/1 is New Year's Day, 2/1 a working Tuesday
+    # a naive value is already local time
+    assert _dates.to_date(dt.datetime(2024, 1, 1, 23, 30)) == dt.date(2024, 1, 1)
+    assert bool(CAL.is_workday(pd.Series([pd.Timestamp("2024-01-01 23:30")]))[0]) is False
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.datetimes(min_value=dt.datetime(1950, 1, 1), max_value=dt.datetime(2150, 1, 1)),
+       st.integers(-14 * 60, 14 * 60))
+def test_tz_forms_agree_with_zoneinfo(naive: dt.datetime, offset_minutes: int) -> None:
+    from zoneinfo import ZoneInfo
+
+    aware = naive.replace(tzinfo=dt.timezone(dt.timedelta(minutes=offset_minutes)))
+    want = aware.astimezone(ZoneInfo("Asia/Ho_Chi_Minh")).date()
+    assert _dates.to_date(aware) == want
+    assert _dates.to_date(pd.Timestamp(aware)) == want
+    assert _dates.days_to_dates(_dates.as_days(pd.Series([aware])))[0].item() == want
+    assert _dates.days_to_dates(_dates.as_days(np.array([aware], dtype=object)))[0].item() == want

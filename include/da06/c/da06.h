@@ -23,7 +23,9 @@
  *              Strings returned through `const char **out` are borrowed: they live as long as
  *              the handle they came from and must not be freed.
  *   Strings in Input text is UTF-8 with an explicit length in bytes (it need not be
- *              NUL-terminated and may contain no NUL). File paths are NUL-terminated.
+ *              NUL-terminated and may contain no NUL). Text that is not UTF-8, or holds a
+ *              NUL, is DA06_EPARSE with the byte's column; a document (framework or
+ *              schedule JSON) reports it by line and column. File paths are NUL-terminated.
  *   Dates      A date is an int32_t number of days since 1970-01-01 (numpy datetime64[D],
  *              Java LocalDate.toEpochDay(), .NET DateOnly.DayNumber - 719162).
  *              DA06_NO_DATE (INT32_MIN) means "no date". Calendar functions support
