@@ -6,7 +6,9 @@
 #                              instrumented da06._core, the CLI and libda06.so
 #   tools/sanitize.sh tsan     ThreadSanitizer build (build/tsan, the tsan preset): the threaded C ABI tests
 #   tools/sanitize.sh ci       both, as CI runs them
-#   tools/sanitize.sh pytest [ARGS...]   only the Python tests under ASan (build/asan must exist)
+#   tools/sanitize.sh asan-build           only build build/asan
+#   tools/sanitize.sh asan-ctest [ARGS...]  only ctest under ASan (ARGS go to ctest, e.g. -R c.api)
+#   tools/sanitize.sh pytest [ARGS...]      only the Python tests under ASan (ARGS go to pytest)
 #
 # Needs the .venv that tools/dev.sh creates. Environment: DA06_JOBS (default nproc).
 set -euo pipefail
@@ -14,10 +16,13 @@ cd "$(dirname "${BASH_SOURCE[0]}")/.."
 ROOT=$PWD
 JOBS=${DA06_JOBS:-$(nproc)}
 say() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }
+# Each step says how long it took (wall seconds), so CI logs show what the sanitizers cost.
+step() { local t0=$SECONDS; "$@"; say "$1: $((SECONDS - t0)) s"; }
 
-# halt_on_error: the first report fails the test. detect_leaks stays on for the C and C++ programs.
-export UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1
-ASAN_PROGRAMS=halt_on_error=1:detect_leaks=1:strict_string_checks=1:detect_stack_use_after_return=1
+# halt_on_error: the first report fails the test. exitcode=86: a report is never mistaken for the CLI's
+# exit 1 (invalid data), which many tests expect. detect_leaks stays on for the C and C++ programs.
+export UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1:exitcode=86
+ASAN_PROGRAMS=halt_on_error=1:exitcode=86:detect_leaks=1:strict_string_checks=1:detect_stack_use_after_return=1
 
 asan_build() {
   local build=build/asan
@@ -32,7 +37,7 @@ asan_build() {
 
 asan_ctest() {
   say "C++ and C tests under ASan+UBSan (ctest; java.example left out: the JVM does not run under ASan)"
-  ASAN_OPTIONS=$ASAN_PROGRAMS ctest --test-dir build/asan --output-on-failure --parallel "$JOBS" -E '^java\.example$'
+  ASAN_OPTIONS=$ASAN_PROGRAMS ctest --test-dir build/asan --output-on-failure --parallel "$JOBS" -E '^java\.example$' "$@"
 }
 
 # The Python tests under ASan. python3 itself is not instrumented, so the ASan runtime must be loaded
@@ -55,7 +60,7 @@ asan_pytest() {
   (
     cd "$ROOT"
     PYTHONPATH="$pkg" DA06_CLI="$build/da06" DA06_BUILD_DIR="$build" LD_PRELOAD="$preload" \
-      ASAN_OPTIONS=halt_on_error=1:detect_leaks=0 DA06_UNDER_ASAN=1 \
+      ASAN_OPTIONS=halt_on_error=1:exitcode=86:detect_leaks=0 DA06_UNDER_ASAN=1 \
       .venv/bin/python -m pytest -q -p no:cacheprovider "${@:-tests/python}"
   )
 }
@@ -73,9 +78,11 @@ tsan() {
 }
 
 case "${1:-ci}" in
-  asan) asan_build; asan_ctest; asan_pytest ;;
+  asan) step asan_build; step asan_ctest; step asan_pytest ;;
+  asan-build) step asan_build ;;
+  asan-ctest) shift; asan_ctest "$@" ;;
   pytest) shift; asan_pytest "$@" ;;
-  tsan) tsan ;;
-  ci) asan_build; asan_ctest; asan_pytest; tsan ;;
-  *) echo "usage: tools/sanitize.sh asan|tsan|ci|pytest [ARGS]" >&2; exit 2 ;;
+  tsan) step tsan ;;
+  ci) step asan_build; step asan_ctest; step asan_pytest; step tsan ;;
+  *) echo "usage: tools/sanitize.sh asan|tsan|ci|asan-build|asan-ctest [ARGS]|pytest [ARGS]" >&2; exit 2 ;;
 esac

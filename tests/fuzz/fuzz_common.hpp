@@ -82,11 +82,22 @@ inline bool clean_text(std::string_view s) {
   return true;
 }
 
+/// A property a target is excused from while its known defect is open: tests/fuzz/xfail.tsv names them,
+/// and run.sh passes them as DA06_FUZZ_XFAIL=property,... ("messages": clean, bounded messages).
+inline bool excused(const char* property) {
+  static const std::string list = [] {
+    const char* e = std::getenv("DA06_FUZZ_XFAIL");
+    return e ? "," + std::string(e) + "," : std::string();
+  }();
+  return list.find("," + std::string(property) + ",") != std::string::npos;
+}
+
 /// A message a user can be shown: not empty, valid UTF-8 without a NUL (the C ABI hands messages
 /// out as NUL-terminated UTF-8, and Python decodes them strictly), and bounded: bad input is quoted
 /// as an excerpt, never whole.
 inline void check_message(const da06::Location& w, const std::string& message) {
   FUZZ_CHECK(!message.empty(), "empty message: " + describe(w, message));
+  if (excused("messages")) return;
   FUZZ_CHECK(clean_text(message) && clean_text(w.path) && clean_text(w.field),
              "a message or location that is not clean UTF-8 (raw input bytes?): " + describe(w, message));
   FUZZ_CHECK(message.size() <= 4096, "a message of " + std::to_string(message.size()) + " bytes: " + describe(w, message));
