@@ -24,7 +24,7 @@ The contenders run in interleaved rounds (--repeats of them: pandas, numpy, then
 timer), so that all see the same phases of a noisy machine; each figure is the best of its runs.
 
 Usage:
-  python bench/bench_aggregate.py [--exe PATH] [--repeats 3] [--shuffle]
+  python bench/bench_aggregate.py [--exe PATH] [--repeats 3] [--shuffle] [--scale 1.0]
 """
 from __future__ import annotations
 
@@ -81,8 +81,12 @@ def main() -> int:
     ap.add_argument("--repeats", type=int, default=3)
     ap.add_argument("--seed", type=int, default=6)
     ap.add_argument("--shuffle", action="store_true", help="random row order instead of commune-major")
+    ap.add_argument("--scale", type=float, default=1.0,
+                    help="fraction of the 200 indicators (for quick runs while iterating; 1 for the figures)")
     ap.add_argument("--keep", metavar="DIR", help="write the arrays to DIR and keep them (for profiling)")
     args = ap.parse_args()
+    global N_INDICATORS
+    N_INDICATORS = max(1, int(N_INDICATORS * args.scale))
     exe = bench_exe(args.exe, "bench_aggregate")
     rng = np.random.default_rng(args.seed)
 

@@ -86,7 +86,7 @@ def main() -> int:
     df_int = pd.DataFrame({"unit": u32, "indicator": i32, "period": p32, "numerator": num, "denominator": den})
     print(f"{n:,} rows ({args.order}); da06 kernel {da06._core.aggregation_kernel()}; unit/indicator/period codes as {df['unit'].cat.codes.dtype}/"
           f"{df['indicator'].cat.codes.dtype}/{df['period'].cat.codes.dtype}")
-    targets = {name: 90 for name in ind_names}
+    targets = {name: "90%" for name in ind_names}
 
     def run_engine() -> Any:
         return da06._core._engine_seconds(h.core, "province", AS_OF, u32, i32, p32, num, den, n_ind, N_PERIODS, "90")

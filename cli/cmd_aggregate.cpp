@@ -3,9 +3,9 @@
 #include "commands.hpp"
 
 #include <da06/aggregate.hpp>
+#include <da06/json.hpp>
 
 #include <boost/date_time/gregorian/gregorian.hpp>
-#include <nlohmann/json.hpp>
 
 #include <iostream>
 
@@ -24,7 +24,7 @@ int cmd_aggregate(const Args& args) {
   args.allow({"--units", "--to-level", "--as-of", "--csv", "--json"});
   if (args.positional.size() != 2) throw UsageError("usage: da06 aggregate OBS.csv --units UNITS --to-level LEVEL [--as-of DATE] [--csv] [--json]");
   auto units_path = args.value("--units");
-  if (!units_path || units_path->empty()) throw UsageError("aggregate: --units PATH is required (JSON units or CSV id,parent,level,valid_from,valid_to)");
+  if (!units_path || units_path->empty()) throw UsageError("aggregate: --units PATH is required (JSON units or CSV id,parent,level[,valid_from,valid_to,name])");
   auto level_text = args.value("--to-level");
   if (!level_text) throw UsageError("aggregate: --to-level LEVEL is required (nation, province, district, commune, village)");
   auto level = parse_level(*level_text);
@@ -53,39 +53,10 @@ int cmd_aggregate(const Args& args) {
   const AggregateResult& r = a.result;
   const Hierarchy& h = hl.hierarchy;
   if (args.flag("--json")) {
-    nlohmann::ordered_json j;
-    j["level"] = std::string(to_string(*level));
-    j["as_of"] = boost::gregorian::to_iso_extended_string(as_of);
-    j["groups"] = nlohmann::ordered_json::array();
-    for (std::size_t g = 0; g < r.size(); ++g) {
-      nlohmann::ordered_json x;
-      x["unit"] = h.id(r.unit(g));
-      x["indicator"] = a.indicators[static_cast<std::size_t>(r.indicator(g))];
-      x["period"] = a.periods[static_cast<std::size_t>(r.period(g))];
-      // Σ as JSON numbers when they fit in int64, as decimal strings otherwise (never rounded).
-      if (r.fits_int64(g)) {
-        x["numerator"] = r.numerator(g);
-        x["denominator"] = r.denominator(g);
-      } else {
-        x["numerator"] = r.numerator_big(g).str();
-        x["denominator"] = r.denominator_big(g).str();
-      }
-      x["rows"] = r.rows(g);
-      x["ratio"] = r.has_ratio(g) ? nlohmann::ordered_json(r.ratio(g).to_string()) : nlohmann::ordered_json(nullptr);
-      x["ratio_percent"] = r.has_ratio(g) ? nlohmann::ordered_json(format_percent(r.ratio(g), 2)) : nlohmann::ordered_json(nullptr);
-      j["groups"].push_back(std::move(x));
-    }
-    j["dropped_units"] = nlohmann::ordered_json::array();
-    for (const auto& d : r.dropped_units())
-      j["dropped_units"].push_back({{"unit", h.id(d.unit)},
-                                    {"reason", std::string(to_string(d.reason))},
-                                    {"rows", d.rows},
-                                    {"numerator", d.numerator.str()},
-                                    {"denominator", d.denominator.str()}});
-    j["rows_used"] = r.rows_used();
-    j["rows_dropped"] = r.rows_dropped();
-    j["errors"] = errors;
-    print_json_text(j.dump(2));
+    // The document counts every error of the run: the files' and the aggregation's.
+    a.diagnostics.insert(a.diagnostics.begin(), obs.diagnostics.begin(), obs.diagnostics.end());
+    a.diagnostics.insert(a.diagnostics.begin(), hl.diagnostics.begin(), hl.diagnostics.end());
+    print_json_text(to_json(a));
   } else if (args.flag("--csv")) {
     // Exact: ratio is "Σnum/Σden" as summed (empty when Σden = 0).
     std::cout << "unit,indicator,period,numerator,denominator,ratio\n";
@@ -100,7 +71,11 @@ int cmd_aggregate(const Args& args) {
     if (r.rows_dropped()) std::cout << " (" << r.rows_dropped() << " rows of " << r.dropped_units().size() << " units not aggregated)";
     std::cout << "\n";
     for (std::size_t g = 0; g < r.size(); ++g) {
-      std::cout << "  " << h.id(r.unit(g)) << "  " << a.indicators[static_cast<std::size_t>(r.indicator(g))] << "  "
+      // The unit's name after its id, when the units file gives one (a `name` column).
+      const std::string& id = h.id(r.unit(g));
+      const std::string& name = h.name(r.unit(g));
+      std::cout << "  " << id << (name != id && !name.empty() ? " (" + name + ")" : std::string()) << "  "
+                << a.indicators[static_cast<std::size_t>(r.indicator(g))] << "  "
                 << a.periods[static_cast<std::size_t>(r.period(g))] << "  "
                 << format_vn_integer(r.numerator_big(g)) << "/" << format_vn_integer(r.denominator_big(g));
       if (r.has_ratio(g)) std::cout << "  " << format_percent(r.ratio(g), 2);

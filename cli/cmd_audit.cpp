@@ -2,6 +2,7 @@
 #include "commands.hpp"
 
 #include <da06/audit.hpp>
+#include <da06/json.hpp>
 #include <da06/sdmx.hpp>
 
 #include <iostream>
@@ -13,27 +14,19 @@ int cmd_audit(const Args& args) {
   args.allow({"--data", "--json", "--strict"});
   if (args.positional.size() > 1) throw UsageError("audit takes no arguments (use --data PATH)");
   Framework fw = load_data(args);
-  std::size_t errors = 0;
+  AuditReport r = audit_report(fw);
   if (args.flag("--json")) {
     // Exactly audit_json(fw), which is also what the C ABI's da06_audit_json returns.
-    std::string j = audit_json(fw);
-    print_json_text(j);
-    for (const Finding& f : audit(fw)) errors += f.severity == AuditSeverity::error;
+    print_json_text(to_json(r));
   } else {
-    std::vector<Finding> fs = audit(fw);
-    std::size_t n[3] = {0, 0, 0};
-    for (const Finding& f : fs) {
-      ++n[static_cast<int>(f.severity)];
+    for (const Finding& f : r.findings)
       std::cout << "line " << (f.source.line > 0 ? std::to_string(f.source.line) : std::string("?")) << ": "
                 << to_string(f.severity) << ": " << to_string(f.check) << ": " << f.message << "\n"
                 << "    [" << f.id << "] " << f.published << "\n";
-    }
-    errors = n[0];
-    std::cout << fs.size() << " finding" << (fs.size() == 1 ? "" : "s") << " (" << n[0] << " error, " << n[1]
-              << " warning, " << n[2] << " info)"
-              << "\n";
+    std::cout << r.findings.size() << " finding" << (r.findings.size() == 1 ? "" : "s") << " (" << r.counts.error
+              << " error, " << r.counts.warning << " warning, " << r.counts.info << " info)\n";
   }
-  return args.flag("--strict") && errors > 0 ? 3 : 0;
+  return args.flag("--strict") && r.counts.error > 0 ? 3 : 0;
 }
 
 int cmd_export(const Args& args) {

@@ -4,6 +4,8 @@
 //   da06 deadline parse TEXT
 #include "commands.hpp"
 
+#include <da06/json.hpp>
+
 #include <da06/calendar.hpp>
 #include <da06/deadline.hpp>
 #include <da06/error.hpp>
@@ -126,9 +128,21 @@ CalendarChoice calendar_from(const Args& args) {
   return c;
 }
 
-void add_calendar_fields(ojson& j, const CalendarChoice& c) {
+/// The calendar's fields of a result over [first, last], with the years whose result is provisional.
+void add_calendar_fields(ojson& j, const CalendarChoice& c, bg::date first, bg::date last) {
   j["profile"] = c.profile;
   j["schedule"] = c.schedule ? ojson(*c.schedule) : ojson(nullptr);
+  j["provisional_years"] = c.cal.provisional_years(first, last);
+}
+
+/// The line a text result ends with when it rests on a year without an official schedule.
+void print_provisional(const CalendarChoice& c, bg::date first, bg::date last) {
+  auto years = c.cal.provisional_years(first, last);
+  if (years.empty()) return;
+  std::string list;
+  for (int y : years) list += (list.empty() ? "" : ", ") + std::to_string(y);
+  std::cout << "Provisional: no official schedule for " << list
+            << " in this calendar; the statutory rules were used (a published schedule may move days off).\n";
 }
 
 // --- da06 calendar … ------------------------------------------------------------------------------
@@ -156,7 +170,7 @@ int calendar_holidays(const Args& args) {
   if (args.flag("--json")) {
     ojson j;
     j["year"] = year;
-    add_calendar_fields(j, c);
+    add_calendar_fields(j, c, bg::date(year, 1, 1), bg::date(year, 12, 31));
     j["workdays"] = workdays;
     j["weekdays_off"] = days_off;
     ojson hs = ojson::array();
@@ -173,6 +187,7 @@ int calendar_holidays(const Args& args) {
     std::cout << iso(h.date) << "  " << pad(weekday_vi(h.date), 8) << "  " << h.name << "  (" << to_string(h.kind)
               << ")\n";
   std::cout << workdays << " ngày làm việc (working days), " << days_off << " weekdays off\n";
+  print_provisional(c, bg::date(year, 1, 1), bg::date(year, 12, 31));
   return 0;
 }
 
@@ -186,7 +201,7 @@ int calendar_workdays(const Args& args) {
     ojson j;
     j["from"] = iso(from);
     j["to"] = iso(to);
-    add_calendar_fields(j, c);
+    add_calendar_fields(j, c, from, to);
     j["interval"] = "closed";
     j["count"] = n;
     print(j);
@@ -194,6 +209,7 @@ int calendar_workdays(const Args& args) {
   }
   std::cout << n << " ngày làm việc (working days) " << iso(from) << " .. " << iso(to)
             << ", both ends included (profile " << c.profile << ")\n";
+  print_provisional(c, from, to);
   return 0;
 }
 
@@ -208,13 +224,14 @@ int calendar_add(const Args& args) {
     ojson j;
     j["from"] = iso(from);
     j["n"] = n;
-    add_calendar_fields(j, c);
+    add_calendar_fields(j, c, from, d);
     j["date"] = iso(d);
     j["weekday"] = weekday_vi(d);
     print(j);
     return 0;
   }
   std::cout << iso(d) << "  " << weekday_vi(d) << "\n";
+  print_provisional(c, from, d);
   return 0;
 }
 
@@ -296,7 +313,7 @@ int calendar_due(const Args& args) {
     ojson j;
     j["received_at"] = at_text;
     j["working_days"] = n;
-    add_calendar_fields(j, c);
+    add_calendar_fields(j, c, r.received, r.due);
     j["cutoff"] = opt.apply_cutoff ? ojson(hhmm(opt.cutoff_hour, opt.cutoff_minute)) : ojson(nullptr);
     j["received"] = iso(r.received);
     j["counting_starts"] = iso(starts);
@@ -312,6 +329,7 @@ int calendar_due(const Args& args) {
             << "Bắt đầu tính (counting):   " << iso(starts) << "  " << weekday_vi(starts) << "\n"
             << "Ngày hẹn trả (due):        " << iso(r.due) << "  " << weekday_vi(r.due) << "  (" << n
             << " ngày làm việc)\n";
+  print_provisional(c, r.received, r.due);
   return 0;
 }
 
@@ -382,8 +400,7 @@ int cmd_deadline(const Args& args) {
   ctx.reference_year = year_option(args);
   Deadline d = parse_deadline(text, ctx);
   if (args.flag("--json")) {
-    ojson j = deadline_document(d);
-    print(j);
+    print_json_text(to_json(d));
     return 0;
   }
   std::cout << d.text << "\n  " << describe(d) << "\n";

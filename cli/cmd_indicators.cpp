@@ -6,6 +6,7 @@
 #include "da06/report.hpp"
 
 #include <da06/analysis.hpp>
+#include <da06/json.hpp>
 #include <da06/calendar.hpp>
 
 #include <boost/date_time/gregorian/gregorian.hpp>
@@ -54,7 +55,7 @@ int cmd_indicators(const Args& args) {
   Calendar cal = Calendar::vietnam_public();
 
   if (args.flag("--json")) {
-    print_json_text(indicators_json(fw, *as_of, cal).dump(2));
+    print_json_text(to_json(indicators_report(fw, *as_of, cal)));
     return 0;
   }
 
@@ -71,11 +72,7 @@ int cmd_indicators(const Args& args) {
                       format_vn_decimal(e.threshold.threshold.normalized()) +
                       (ind && is_percentage(*ind) ? "%" : "");
     std::string printed = e.current ? e.current->published_value : "";
-    std::string gap;
-    if (e.gap && ind) {
-      Decimal g = e.gap->round_to(ind->decimals, parse_rounding(ind->rounding));
-      gap = format(VnNumber(g, VnStyle{.decimals = ind->decimals, .plus_sign = true})) + " " + e.gap_unit;
-    }
+    std::string gap = e.gap ? e.gap_display + " " + e.gap_unit : "";
     std::string status = e.status == TargetStatus::met ? "met" : e.status == TargetStatus::not_met ? "NOT met" : "no data";
     std::cout << cell(e.target, 26) << cell(e.indicator, 30) << cell(e.value ? e.value_display : "–", 12)
               << cell(printed.empty() ? "–" : printed, 10) << cell(thr, 14) << cell(status, 8) << cell(gap, 12)

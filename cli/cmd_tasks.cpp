@@ -2,6 +2,7 @@
 // report's own claims, and the overdue list (docs/task-status.md).
 #include "commands.hpp"
 
+#include "da06/json.hpp"
 #include "da06/report.hpp"
 
 #include <da06/calendar.hpp>
@@ -91,22 +92,26 @@ void print_text(const Framework& fw, const StatusReport& rep) {
   }
 
   std::cout << "\nSummary\n";
-  for (std::size_t i = 0; i < status_count; ++i)
-    std::cout << "  " << pad(std::string(to_string(static_cast<Status>(i))), 17) << rpad(std::to_string(sum.by_status[i]), 3)
-              << "\n";
+  for (Status st : status_display_order)
+    std::cout << "  " << pad(std::string(to_string(st)), 17) << rpad(std::to_string(sum.count(st)), 3) << "\n";
   std::cout << "  " << pad("total", 17) << rpad(std::to_string(sum.total), 3) << "\n";
 
   std::cout << "\nBy group\n  " << pad("group", 6) << rpad("all", 4);
-  const char* abbrev[status_count] = {"done", "maint", "prog", "soon", "late", "wait", "new", "?"};
-  for (const char* a : abbrev) std::cout << rpad(a, 6);
+  // Abbreviations indexed by Status (its numbering), printed in display order.
+  const std::array<const char*, status_count> abbrev = {"done", "maint", "prog", "soon", "late",
+                                                        "wait", "new",   "?",    "d.lt", "blank"};
+  for (Status st : status_display_order) std::cout << rpad(abbrev[static_cast<std::size_t>(st)], 6);
   std::cout << "\n";
   for (const auto& g : sum.by_group) {
     std::cout << "  " << pad(g.number.empty() ? g.group : g.number, 6) << rpad(std::to_string(g.total), 4);
-    for (int n : g.by_status) std::cout << rpad(n ? std::to_string(n) : ".", 6);
+    for (Status st : status_display_order) {
+      const int n = g.by_status[static_cast<std::size_t>(st)];
+      std::cout << rpad(n ? std::to_string(n) : ".", 6);
+    }
     std::cout << "\n";
   }
-  std::cout << "  (maint = done_maintained, prog = in_progress, soon = due_soon, late = overdue, wait = waiting,"
-               " new = not_started, ? = unknown)\n";
+  std::cout << "  (maint = done_maintained, d.lt = done_late, prog = in_progress, soon = due_soon, late = overdue,"
+               " wait = waiting, new = not_started, ? = unknown, blank = blank progress cell)\n";
 
   std::cout << "\nThe report's claims beside ours (not forced to agree)\n";
   for (const auto& c : sum.claims) {
@@ -149,7 +154,7 @@ int cmd_tasks(const Args& args) {
   const Calendar cal = Calendar::vietnam_public();
   const StatusReport rep = task_status_report(fw, *as_of, cal, opts);
   if (args.flag("--json")) {
-    print_json_text(to_json(rep).dump(2));
+    print_json_text(to_json(rep));
   } else {
     print_text(fw, rep);
   }

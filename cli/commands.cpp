@@ -20,7 +20,8 @@ using ojson = nlohmann::ordered_json;
 
 Args::Args(int argc, char** argv) {
   static const std::set<std::string> takes_value = {"--data",  "--as-of",     "--profile", "--template", "--out",      "--format",
-                                                      "--units", "--to-level", "--schedule", "--cutoff-hour", "--due-soon", "--year"};
+                                                      "--units", "--to-level", "--schedule", "--cutoff-hour", "--due-soon", "--year",
+                                                      "--rules", "--period"};
   for (int i = 1; i < argc; ++i) {
     std::string a = argv[i];
     if (auto [why, at] = detail::check_text(a); !why.empty())
@@ -330,4 +331,17 @@ int cmd_report(const Args& args) {
   return 0;
 }
 
+}  // namespace da06::cli
+
+namespace da06::cli {
+namespace {
+int cmd_schema(const Args& args) {
+  args.allow({});
+  if (args.positional.size() != 1) throw UsageError("usage: da06 schema");
+  std::cout << framework_schema_json();
+  return 0;
+}
+const Registrar reg_schema{{"schema", cmd_schema, "da06 schema",
+                            "the JSON Schema of framework files (data/schema/framework.schema.json)"}};
+}  // namespace
 }  // namespace da06::cli

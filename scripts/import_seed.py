@@ -11,9 +11,14 @@ writes the framework file data/thanhhoa_2024h1.json (see docs/data-format.md).
 --check regenerates the file in memory and exits 1, with a diff summary, if
 the file at --out differs from it.
 
+The seed is read by the general importer (da06.importers: the text reader, the task tables found
+by their header cells, the row walk with its groups, continuation lines and numbering gaps); this
+script is the seed's overlay: its ids, Phụ lục II as resolution tasks, the service tables of
+Phụ lục III and IV, and the curated files.
+
 What is read from the seed (never typed in here):
-  * Phụ lục I   -> task_groups (G1..G10) and tasks (T01..T72)
-  * Phụ lục II  -> resolution_tasks (R-<section>-<number>)
+  * Phụ lục I   -> task_groups (G1..G10) and tasks (T01..T72)      (general task-table reader)
+  * Phụ lục II  -> resolution_tasks (R-<section>-<number>)          (general task-table reader)
   * Phụ lục III -> services S3-NN and their observations
   * Phụ lục IV  -> services S4-NN (sub-rows S4-NNa, ...) and their observations
   * rows whose numbering jumps -> gaps (GAP-<appendix>-<from>-<to>)
@@ -34,7 +39,8 @@ a substring of its quote.  Any violation is fatal (exit 1).
 Notes (rates that do not match their numbers, and similar) go to stderr; they
 do not change the data, which is kept as printed.
 
-Python 3.11, standard library only.
+Python 3.11 with the da06 package of this repository (python/, the built core linked in by
+tools/dev.sh); nothing else.
 """
 
 from __future__ import annotations
@@ -50,6 +56,9 @@ from fractions import Fraction
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
+# The general importer: python/ of this repository (tools/dev.sh links the built core into it).
+sys.path.insert(0, str(REPO / "python"))
+from da06 import importers  # noqa: E402
 SEED_NAME = "000_0be6ffac82be08d1.txt"
 DEFAULT_SEED = REPO.parent / "shared" / "seed" / SEED_NAME
 DEFAULT_OUT = REPO / "data" / "thanhhoa_2024h1.json"
@@ -405,83 +414,72 @@ class TableReader:
 
 
 # --------------------------------------------------------------------------------------
-# Phụ lục I: task groups and tasks
+# Phụ lục I and II: task tables, read by the general importer (da06.importers)
 # --------------------------------------------------------------------------------------
 
-_ROMAN = r"[IVXL]+"
-_GROUP_TEXT = re.compile(r"(.*?)\s*\((\d+)\s+nhiệm vụ\)\s*")
+# Log codes of the general row walk that mean the seed is not what this importer expects.
+_FATAL_CODES = {"row.extra_cells", "row.not_understood", "row.unattached", "numbering.repeat", "numbering.back",
+                "numbering.start", "task.no_title"}
 
 
-def _group_header(cells: list[str]):
-    nonempty = [c for c in cells if c]
-    if not nonempty:
-        return None
-    m = re.fullmatch(rf"({_ROMAN})\.?", cells[0])
-    if m and len(nonempty) == 2 and cells[1]:
-        numeral, text = m.group(1), cells[1]
-    else:
-        m = re.fullmatch(rf"({_ROMAN})\.?\s+(.+)", cells[0])
-        if not m or len(nonempty) != 1:
-            return None
-        numeral, text = m.group(1), m.group(2)
-    g = _GROUP_TEXT.fullmatch(text)
-    if not g:
-        return None
-    return numeral, g.group(1), int(g.group(2)), text
+def _task_table(doc, appendix: str, first: int, last: int):
+    """The task table of one appendix, found by its header cells and walked by the general importer."""
+    table = next((t for t in doc.tables if first <= t.line <= last), None)
+    if table is None:
+        raise FatalError(f"Phụ lục {appendix}: no table in lines {first}-{last}")
+    log = importers.ImportLog()
+    header = importers.find_header(table, "report", log, doc)
+    if header is None or header.kind != "task":
+        raise FatalError(f"Phụ lục {appendix} (line {table.line}): no task-table header")
+    walk = importers.walk_table(doc, table, header, log)
+    for e in log.entries:
+        if e.code in _FATAL_CODES:
+            raise FatalError(f"Phụ lục {appendix}: {e}")
+        if e.code == "row.continued":
+            note(f"Phụ lục {appendix} {e.where}: {e.message}")
+    return header, walk
 
 
-def import_appendix_i(seed: Seed, first: int, last: int):
-    header_line = _find_table_header(seed, first, last, "TT", 6)
+def _gap(skip) -> dict:
+    """A numbering gap of the general walk, in the form make_gap takes."""
+    return {"from": skip.first, "to": skip.last, "before_line": skip.before.row.line,
+            "before_raw": skip.before.row.raw, "before_number": skip.before.printed,
+            "orphans": [(r.line, [c.text for c in r.cells]) for r in skip.orphans]}
 
-    def classify(cells, raw, last_main):
-        if re.fullmatch(r"\d+\.?", cells[0]):
-            return "row", cells[0].rstrip(".")
-        hdr = _group_header(cells)
-        if hdr:
-            return "header", hdr
-        if not cells[0] and any(cells[1:]):
-            return "cont", None
-        return None, None
 
-    reader = TableReader(seed, "I", header_line + 1, last, classify, restart_on_header=False)
-    reader.run()
-
+def import_appendix_i(doc, first: int, last: int):
+    header, walk = _task_table(doc, "I", first, last)
+    roles = header.roles
     groups = []
-    group_id_at: dict[int, str] = {}
-    for n, (numeral, title, count, text) in reader.headers:
+    gid_of: dict[int, str] = {}
+    for g in walk.groups:
+        if not g.numeral or not g.declared_count:
+            raise FatalError(f"Phụ lục I line {g.row.line}: a group header without a numeral or a count: {g.published!r}")
         gid = f"G{len(groups) + 1}"
-        group_id_at[n] = gid
-        raw_cells = seed.line(n).split("\t")
+        gid_of[id(g)] = gid
+        raw_cells = g.row.raw.split("\t")
         raw_title = raw_cells[1] if len(raw_cells) > 1 and raw_cells[1].strip() else raw_cells[0]
-        groups.append({"id": gid, "number": numeral, "title": title, "declared_count": count,
-                       "published": text,
-                       "source": src("I", numeral, n, quote_of(raw_title))})
+        groups.append({"id": gid, "number": g.numeral, "title": g.title, "declared_count": g.declared_count,
+                       "published": g.published,
+                       "source": src("I", g.numeral, g.row.line, quote_of(raw_title))})
 
     tasks = []
-    for row in reader.rows:
-        extra = [i for i in range(6, len(row.parts)) if row.parts[i]]
-        if extra:
-            raise FatalError(f"Phụ lục I row {row.number} (line {row.line}): unexpected cells {extra}")
-        num = int(row.number)
+    for rec in walk.records:
+        if rec.group is None:
+            raise FatalError(f"Phụ lục I row {rec.printed} (line {rec.row.line}): no group header above it")
+        num = int(rec.printed)
         tasks.append({
             "id": f"T{num:02d}",
             "number": num,
-            "group": _group_of(reader, group_id_at, row),
-            "title": row.cell(1),
-            "lead": row.cell(2),
-            "coordinating": row.cell(3),
-            "deadline_text": row.cell(4),
-            "progress_text": row.cell(5),
-            "source": src("I", row.number, row.line, quote_of(row.raw_cell(1))),
+            "group": gid_of[id(rec.group)],
+            "title": rec.cell(roles["title"]),
+            "lead": rec.cell(roles["lead"]),
+            "coordinating": rec.cell(roles["coordinating"]),
+            "deadline_text": rec.cell(roles["deadline"]),
+            "progress_text": rec.cell(roles["progress"]),
+            "source": src("I", rec.printed, rec.row.line, quote_of(rec.row.cells[roles["title"]].raw)),
         })
-    return groups, tasks, reader.gaps
-
-
-def _group_of(reader: TableReader, group_id_at: dict[int, str], row: Row) -> str:
-    hdr = reader.header_before(row.line)
-    if hdr is None:
-        raise FatalError(f"Phụ lục I row {row.number} (line {row.line}): no group header above it")
-    return group_id_at[hdr[0]]
+    return groups, tasks, [_gap(s) for s in walk.skips]
 
 
 def _find_table_header(seed: Seed, first: int, last: int, first_cell: str, min_cells: int) -> int:
@@ -502,61 +500,43 @@ def _sub_header(seed: Seed, header_line: int, expected: list[str]) -> int:
     return n + 1
 
 
-# --------------------------------------------------------------------------------------
-# Phụ lục II: tasks of Nghị quyết 175
-# --------------------------------------------------------------------------------------
-
-def import_appendix_ii(seed: Seed, first: int, last: int):
-    header_line = _find_table_header(seed, first, last, "STT", 9)
-    body = _sub_header(seed, header_line, ["Đã hoàn thành", "Chưa hoàn thành"])
-
-    def classify(cells, raw, last_main):
-        if re.fullmatch(r"\d+", cells[0]):
-            return "row", cells[0]
-        m = re.fullmatch(rf"({_ROMAN})\.\s*(.+)", cells[0])
-        if m and not any(cells[1:]):
-            return "header", (m.group(1), m.group(2))
-        if not cells[0] and any(cells[1:]):
-            return "cont", None
-        return None, None
-
-    reader = TableReader(seed, "II", body, last, classify, restart_on_header=True)
-    reader.run()
-
-    def section_at(line: int) -> str:
-        hdr = reader.header_before(line)
-        if hdr is None:
-            raise FatalError(f"Phụ lục II line {line}: no section header above it")
-        return hdr[1][0]
-
+def import_appendix_ii(doc, first: int, last: int):
+    """Phụ lục II (the tasks of Nghị quyết 175): a task table whose rows are kept as resolution_tasks,
+    its columns by position (the sub-header splits "Kết quả" into done / not done)."""
+    header, walk = _task_table(doc, "II", first, last)
+    for col, name in ((6, "Kết quả - Đã hoàn thành"), (7, "Kết quả - Chưa hoàn thành")):
+        if col >= len(header.names) or header.names[col] != name:
+            raise FatalError(f"Phụ lục II: expected the sub-header {name!r} in column {col + 1}")
     out = []
     seen = set()
-    for row in reader.rows:
-        extra = [i for i in range(9, len(row.parts)) if row.parts[i]]
-        if extra:
-            raise FatalError(f"Phụ lục II row {row.number} (line {row.line}): unexpected cells {extra}")
-        sec = section_at(row.line)
-        rid = f"R-{sec}-{row.number}"
+    for rec in walk.records:
+        if rec.group is None:
+            raise FatalError(f"Phụ lục II line {rec.row.line}: no section header above it")
+        sec = rec.group.numeral
+        rid = f"R-{sec}-{rec.printed}"
         if rid in seen:
             raise FatalError(f"Phụ lục II: duplicate row {rid}")
         seen.add(rid)
         out.append({
             "id": rid,
             "section": sec,
-            "number": row.number,
-            "lead": row.cell(1),
-            "title": row.cell(2),
-            "coordinating": row.cell(3),
-            "directive": row.cell(4),
-            "deadline_text": row.cell(5),
-            "done_text": row.cell(6),
-            "not_done_text": row.cell(7),
-            "reason": row.cell(8),
-            "source": src("II", f"{sec}.{row.number}", row.line, quote_of(row.raw_cell(2))),
+            "number": rec.printed,
+            "lead": rec.cell(1),
+            "title": rec.cell(2),
+            "coordinating": rec.cell(3),
+            "directive": rec.cell(4),
+            "deadline_text": rec.cell(5),
+            "done_text": rec.cell(6),
+            "not_done_text": rec.cell(7),
+            "reason": rec.cell(8),
+            "source": src("II", f"{sec}.{rec.printed}", rec.row.line, quote_of(rec.row.cells[2].raw)),
         })
-    for g in reader.gaps:
-        g["section"] = section_at(g["before_line"])
-    return out, reader.gaps
+    gaps = []
+    for skip in walk.skips:
+        g = _gap(skip)
+        g["section"] = skip.before.group.numeral if skip.before.group else None
+        gaps.append(g)
+    return out, gaps
 
 
 # --------------------------------------------------------------------------------------
@@ -902,8 +882,9 @@ def check_source(rec: dict, what: str, seed: Seed, errors: list[str], curated: b
 
 def build(seed: Seed, curated_dir: Path) -> dict:
     app = seed.appendices()
-    groups, tasks, gaps_i = import_appendix_i(seed, *app["I"])
-    resolution, gaps_ii = import_appendix_ii(seed, *app["II"])
+    doc = importers.read_text(seed.path)
+    groups, tasks, gaps_i = import_appendix_i(doc, *app["I"])
+    resolution, gaps_ii = import_appendix_ii(doc, *app["II"])
     services_iii, obs_iii, gaps_iii = import_services(seed, "III", *app["III"])
     services_iv, obs_iv, gaps_iv = import_services(seed, "IV", *app["IV"])
 

@@ -5,7 +5,6 @@
 
 #include <Eigen/Dense>
 #include <boost/date_time/gregorian/gregorian.hpp>
-#include <nlohmann/json.hpp>
 
 #include <algorithm>
 #include <cmath>
@@ -17,20 +16,9 @@ inline namespace v1 {
 
 namespace {
 
-using ojson = nlohmann::ordered_json;
 namespace bg = boost::gregorian;
 
 std::string iso(Date d) { return bg::to_iso_extended_string(d); }
-ojson iso_or_null(const std::optional<Date>& d) { return d ? ojson(iso(*d)) : ojson(nullptr); }
-ojson opt_double(const std::optional<double>& v) {
-  return v && std::isfinite(*v) ? ojson(*v) : ojson(nullptr);
-}
-
-/// A BigInt as a JSON integer when it fits in int64, else as a decimal string.
-ojson big_json(const BigInt& v) {
-  if (detail::fits_i64(v)) return ojson(v.convert_to<std::int64_t>());
-  return ojson(v.str());
-}
 
 bool higher_is_better(Comparator c) { return c == Comparator::ge || c == Comparator::gt; }
 bool lower_is_better(Comparator c) { return c == Comparator::le || c == Comparator::lt || c == Comparator::top; }
@@ -637,6 +625,7 @@ static TargetEvaluation evaluate_target_impl(const Framework& fw, const Target& 
   const bool met = satisfies(cur.value, t.comparator, thr);
   e.status = met ? TargetStatus::met : TargetStatus::not_met;
   e.gap = cur.value - thr;
+  e.gap_display = signed_display(*e.gap, ind->decimals, parse_rounding(ind->rounding));
   if (!thr.is_zero()) e.attainment = cur.value / thr;
   if (t.comparator == Comparator::top && t.of && cur.obs->of && *cur.obs->of != *t.of)
     e.notes.push_back("the rank is out of " + std::to_string(*cur.obs->of) + ", the target out of " + std::to_string(*t.of));
@@ -694,209 +683,56 @@ std::string exact_string(const Ratio& r) {
   return x.numerator_big().str() + "/" + x.denominator_big().str();
 }
 
-ojson pace_json(const Pace& p) {
-  ojson j;
-  j["class"] = to_string(p.cls);
-  j["reason"] = p.reason;
-  j["method"] = to_string(p.method);
-  j["bands"] = {{"on_track", p.bands.on_track}, {"acceleration_needed", p.bands.acceleration},
-                {"limited_progress", p.bands.limited}};
-  ojson in;
-  in["base"] = p.base_date ? ojson{{"date", iso(*p.base_date)}, {"value", *p.base_value}} : ojson(nullptr);
-  in["current"] = p.current_date ? ojson{{"date", iso(*p.current_date)}, {"value", *p.current_value}} : ojson(nullptr);
-  in["target"] = {{"value", opt_double(p.target_value)}, {"date", iso_or_null(p.target_date)}};
-  in["direction"] = p.direction;
-  in["days_per_year"] = p.days_per_year;
-  in["half_life_years"] = p.half_life_years;
-  ojson pts = ojson::array();
-  for (const PacePoint& pt : p.points)
-    pts.push_back({{"observation", pt.observation}, {"date", iso(pt.date)}, {"t", pt.t}, {"y", pt.y}, {"weight", pt.weight}});
-  in["points"] = std::move(pts);
-  j["inputs"] = std::move(in);
-  j["observed_rate_per_year"] = opt_double(p.observed_rate_per_year);
-  j["required_rate_per_year"] = opt_double(p.required_rate_per_year);
-  j["cagr_observed"] = opt_double(p.cagr_observed);
-  j["cagr_required"] = opt_double(p.cagr_required);
-  j["ratio"] = opt_double(p.ratio);
-  ojson pr;
-  pr["origin"] = iso_or_null(p.base_date);
-  pr["intercept"] = p.fit ? ojson(p.fit->intercept) : ojson(nullptr);
-  pr["slope_per_year"] = p.fit ? ojson(p.fit->slope) : ojson(nullptr);
-  pr["value_at_deadline"] = opt_double(p.projected_at_deadline);
-  pr["attainment_date"] = iso_or_null(p.projected_attainment);
-  pr["note"] = p.projection_note.empty() ? ojson(nullptr) : ojson(p.projection_note);
-  j["projection"] = std::move(pr);
-  return j;
-}
-
-namespace {
-
-ojson obs_core_json(const Observation& o, const Indicator* ind, const Framework& fw) {
-  ojson j;
-  j["id"] = o.id;
-  j["indicator"] = o.indicator;
-  j["unit"] = o.unit;
-  j["period"] = o.period.empty() ? ojson(nullptr) : ojson(o.period);
-  j["as_of"] = iso_or_null(o.as_of);
-  j["reference_date"] = iso_or_null(reference_date(o, fw));
-  j["service"] = o.service.empty() ? ojson(nullptr) : ojson(o.service);
-  j["numerator"] = o.numerator ? ojson(*o.numerator) : ojson(nullptr);
-  j["denominator"] = o.denominator ? ojson(*o.denominator) : ojson(nullptr);
-  if (const auto* i = std::get_if<std::int64_t>(&o.value)) j["value_text"] = std::to_string(*i);
-  else if (const auto* t = std::get_if<DecimalText>(&o.value)) j["value_text"] = t->text;
-  else if (const auto* b = std::get_if<bool>(&o.value)) j["value_text"] = *b ? "true" : "false";
-  else j["value_text"] = nullptr;
-  j["factor"] = ind ? ojson(ind->factor) : ojson(nullptr);
-  auto v = ind ? observation_value(o, *ind) : std::nullopt;
-  if (v) {
-    j["value"] = {{"exact", exact_string(*v)},
-                  {"rounded", rounded_value(*v, *ind).to_string()},
-                  {"display", format_value(*v, *ind)},
-                  {"decimals", ind->decimals},
-                  {"rounding", ind->rounding}};
-  } else {
-    j["value"] = nullptr;
-  }
-  j["published"] = o.published.empty() ? ojson(nullptr) : ojson(o.published);
-  j["published_value"] = o.published_value.empty() ? ojson(nullptr) : ojson(o.published_value);
-  j["qualifier"] = o.qualifier.empty() ? ojson(nullptr) : ojson(o.qualifier);
-  auto df = derived_from(o);
-  j["derived_from"] = df ? ojson(*df) : ojson(nullptr);
-  j["source"] = {{"document", o.source.document}, {"line", o.source.line}};
-  return j;
-}
-
-}  // namespace
-
-ojson target_evaluation_json(const TargetEvaluation& e, const Framework& fw) {
-  const Indicator* ind = fw.find_indicator(e.indicator);
-  ojson j;
-  j["id"] = e.target;
-  j["indicator"] = e.indicator;
-  j["indicator_name"] = ind ? ojson(ind->name) : ojson(nullptr);
-  j["task"] = e.task.empty() ? ojson(nullptr) : ojson(e.task);
-  j["published"] = e.published;
-  j["scope"] = {{"unit", e.scope_unit.empty() ? ojson(nullptr) : ojson(e.scope_unit)},
-                {"levels", [&] {
-                   ojson a = ojson::array();
-                   for (Level l : e.scope_levels) a.push_back(std::string(to_string(l)));
-                   return a;
-                 }()},
-                {"matched_unit", e.matched_unit.empty() ? ojson(nullptr) : ojson(e.matched_unit)}};
-  j["target"] = {{"comparator", std::string(to_string(e.comparator))},
-                 {"threshold", e.threshold.threshold.to_string()},
-                 {"milestone", e.threshold.milestone},
-                 {"threshold_from", iso_or_null(e.threshold.from)},
-                 {"threshold_at_deadline", e.threshold_at_deadline.to_string()},
-                 {"of", e.of ? ojson(*e.of) : ojson(nullptr)},
-                 {"effective", iso_or_null(e.effective)},
-                 {"in_force", e.in_force},
-                 {"deadline", iso_or_null(e.deadline)}};
-  j["status"] = to_string(e.status);
-  j["met"] = e.status == TargetStatus::no_data ? ojson(nullptr) : ojson(e.status == TargetStatus::met);
-  j["reason"] = e.reason.empty() ? ojson(nullptr) : ojson(e.reason);
-  j["observation"] = e.current ? obs_core_json(*e.current, ind, fw) : ojson(nullptr);
-  j["observation_date"] = iso_or_null(e.current_date);
-  j["value"] = e.value ? ojson{{"exact", exact_string(*e.value)}, {"display", e.value_display}} : ojson(nullptr);
-  const int dec = ind ? ind->decimals : 0;
-  const Rounding mode = ind ? parse_rounding(ind->rounding) : Rounding::half_up;
-  j["gap"] = e.gap ? ojson{{"exact", exact_string(*e.gap)}, {"display", signed_display(*e.gap, dec, mode)}, {"unit", e.gap_unit}}
-                   : ojson(nullptr);
-  j["gap_pp"] = e.gap && e.gap_unit == "pp" ? ojson(exact_string(*e.gap)) : ojson(nullptr);
-  j["attainment"] = e.attainment ? ojson{{"exact", exact_string(*e.attainment)},
-                                         {"display", format_percent(*e.attainment, 2, Rounding::half_up)}}
-                                 : ojson(nullptr);
-  j["needed"] = e.needed.count ? big_json(*e.needed.count) : ojson(nullptr);
-  j["needed_detail"] = {{"computable", e.needed.computable},
-                        {"reachable", e.needed.reachable},
-                        {"action", std::string(to_string(e.needed.action))},
-                        {"explanation", e.needed.explanation.empty() ? ojson(nullptr) : ojson(e.needed.explanation)}};
-  j["denominator"] = e.denominator ? ojson(std::string(to_string(*e.denominator))) : ojson(nullptr);
-  j["workdays_left"] = e.workdays_left ? ojson(*e.workdays_left) : ojson(nullptr);
-  j["pace"] = pace_json(e.pace);
-  j["notes"] = e.notes;
-  return j;
-}
-
-ojson indicators_json(const Framework& fw, Date as_of, const Calendar& cal, const AnalysisOptions& opt) {
-  std::vector<std::string> problems;
-  auto derived = opt.use_derived ? derive_earlier_observations(fw, &problems) : std::vector<Observation>{};
+IndicatorsReport indicators_report(const Framework& fw, Date as_of, const Calendar& cal, const AnalysisOptions& opt) {
+  IndicatorsReport r;
+  r.framework = fw;
+  r.as_of = as_of;
+  r.calendar = std::string(cal.name());
+  r.options = opt;
+  auto derived = opt.use_derived ? derive_earlier_observations(fw, &r.problems) : std::vector<Observation>{};
   std::vector<Observation> all = fw.observations();
   all.insert(all.end(), derived.begin(), derived.end());
-  std::vector<TargetEvaluation> evs;
-  for (const Target& t : fw.targets()) evs.push_back(evaluate_target_impl(fw, t, as_of, cal, opt, all));
+  for (const Target& t : fw.targets()) r.targets.push_back(evaluate_target_impl(fw, t, as_of, cal, opt, all));
 
-  ojson j;
-  j["framework"] = fw.id();
-  j["as_of"] = iso(as_of);
-  j["calendar"] = "vietnam_public";
-  j["options"] = {{"pace_method", std::string(to_string(opt.pace.method))},
-                  {"bands", {{"on_track", opt.pace.bands.on_track},
-                             {"acceleration_needed", opt.pace.bands.acceleration},
-                             {"limited_progress", opt.pace.bands.limited}}},
-                  {"half_life_years", opt.pace.half_life_years},
-                  {"days_per_year", opt.pace.days_per_year},
-                  {"use_derived", opt.use_derived}};
-  std::map<std::string, int> status_count{{"met", 0}, {"not_met", 0}, {"no_data", 0}};
-  std::map<std::string, int> pace_count;
   std::map<std::string, std::vector<std::string>> targets_of_obs;
-  for (const auto& e : evs) {
-    ++status_count[std::string(to_string(e.status))];
-    ++pace_count[std::string(to_string(e.pace.cls))];
+  for (const auto& e : r.targets) {
+    if (e.status == TargetStatus::met) ++r.summary.met;
+    else if (e.status == TargetStatus::not_met) ++r.summary.not_met;
+    else ++r.summary.no_data;
+    ++r.summary.pace[static_cast<std::size_t>(e.pace.cls)];
     if (e.current) targets_of_obs[e.current->id].push_back(e.target);
   }
-  ojson pc = ojson::object();
-  for (PaceClass c : {PaceClass::achieved, PaceClass::on_track, PaceClass::acceleration_needed, PaceClass::limited_progress,
-                      PaceClass::deterioration, PaceClass::insufficient_data})
-    pc[std::string(to_string(c))] = pace_count[std::string(to_string(c))];
-  j["summary"] = {{"observations", fw.observations().size()},
-                  {"derived_observations", derived.size()},
-                  {"targets", evs.size()},
-                  {"met", status_count["met"]},
-                  {"not_met", status_count["not_met"]},
-                  {"no_data", status_count["no_data"]},
-                  {"pace", std::move(pc)}};
-  j["problems"] = problems;
+  r.summary.observations = fw.observations().size();
+  r.summary.derived_observations = derived.size();
+  r.summary.targets = r.targets.size();
 
-  // Index of derived observations by their source id, for the change blocks.
+  // Derived observations by their source id, for the change blocks.
   std::map<std::string, const Observation*> earlier_of;
   for (const Observation& d : derived)
     if (auto src = derived_from(d)) earlier_of[*src] = &d;
-
-  ojson arr = ojson::array();
+  r.observations.reserve(all.size());
   for (const Observation& o : all) {
+    ObservationAnalysis a;
+    a.observation = o;
     const Indicator* ind = fw.find_indicator(o.indicator);
-    ojson oj = obs_core_json(o, ind, fw);
+    a.reference_date = reference_date(o, fw);
+    if (ind) a.value = observation_value(o, *ind);
+    a.derived_from = derived_from(o);
     if (o.change) {
-      ojson cj;
-      cj["against"] = o.change->against;
-      cj["delta"] = o.change->delta;
-      cj["of"] = o.change->of;
-      cj["published"] = o.change->published;
       auto it = earlier_of.find(o.id);
-      cj["earlier_observation"] = it != earlier_of.end() ? ojson(it->second->id) : ojson(nullptr);
-      ojson pp = nullptr;
-      std::string why;
-      if (it != earlier_of.end() && ind) {
-        ValueChange vc = change_between(*it->second, o, *ind);
-        if (vc.percentage_points) pp = exact_string(*vc.percentage_points);
-        else if (is_percentage(*ind)) why = "the earlier rate is unknown: the change gives only the earlier " + o.change->of;
+      if (it != earlier_of.end()) {
+        a.earlier_observation = it->second->id;
+        if (ind) {
+          ValueChange vc = change_between(*it->second, o, *ind);
+          if (vc.percentage_points) a.change_pp = *vc.percentage_points;
+          else if (is_percentage(*ind)) a.change_pp_reason = "the earlier rate is unknown: the change gives only the earlier " + o.change->of;
+        }
       }
-      cj["change_pp"] = pp;
-      cj["change_pp_reason"] = why.empty() ? ojson(nullptr) : ojson(why);
-      oj["change"] = std::move(cj);
-    } else {
-      oj["change"] = nullptr;
     }
-    auto tt = targets_of_obs.find(o.id);
-    oj["current_for_targets"] = tt != targets_of_obs.end() ? ojson(tt->second) : ojson::array();
-    arr.push_back(std::move(oj));
+    if (auto tt = targets_of_obs.find(o.id); tt != targets_of_obs.end()) a.current_for_targets = tt->second;
+    r.observations.push_back(std::move(a));
   }
-  j["observations"] = std::move(arr);
-  ojson ts = ojson::array();
-  for (const auto& e : evs) ts.push_back(target_evaluation_json(e, fw));
-  j["targets"] = std::move(ts);
-  return j;
+  return r;
 }
 
 }  // namespace v1

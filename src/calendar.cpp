@@ -345,6 +345,21 @@ std::optional<YearSchedule> Calendar::schedule(int year) const {
   return it->second;
 }
 
+std::string_view Calendar::name() const noexcept { return impl_->name; }
+
+bool Calendar::is_provisional(int year) const {
+  return !impl_->schedules.empty() && impl_->schedules.count(year) == 0;
+}
+
+std::vector<int> Calendar::provisional_years(Date first, Date last) const {
+  std::vector<int> out;
+  if (first.is_special() || last.is_special()) return out;
+  if (last < first) std::swap(first, last);
+  for (int y = first.year(); y <= static_cast<int>(last.year()); ++y)
+    if (is_provisional(y)) out.push_back(y);
+  return out;
+}
+
 std::vector<int> Calendar::schedule_years() const {
   std::vector<int> ys;
   for (const auto& kv : impl_->schedules) ys.push_back(kv.first);

@@ -50,10 +50,12 @@ struct TimeClause {
 struct RecurrenceHit {
   Recurrence r;
   std::size_t end;
+  std::optional<int> day;  // "trước ngày 20 hằng tháng": 20
+  bool before = false;     // … with "trước"
 };
 
 struct ConditionHit {
-  Condition c;
+  Condition c = Condition::none;
   std::size_t auth_begin, auth_end;  // tokens of the authority / reference tail, may be empty
   std::size_t end;
 };
@@ -148,6 +150,7 @@ class Reader {
 
   // ---- appliers ---------------------------------------------------------------------------------
   void apply_time(const TimeClause& c);
+  bool segment_has(std::size_t end, std::initializer_list<std::string_view> words) const;
   void apply_condition(const ConditionHit& c);
   void apply_threshold(ThresholdHit h, std::size_t begin);
   void finish();
@@ -158,6 +161,8 @@ class Reader {
   Toks t_;
 
   bool have_time_ = false;
+  bool time_is_completion_ = false;  // the deadline's clause is led by "hoàn thành"
+  std::size_t segment_begin_ = 0;     // first token after the last separator
   bool due_is_day_ = false;
   bool failed_ = false;
   bool anything_ = false;          // a clause other than fillers/separators was read
@@ -269,6 +274,35 @@ std::optional<TimeHit> Reader::match_time(std::size_t i) const {
     }
   }
 
+  // A span of months of one year: "Tháng 10-11/2025", "tháng 10 đến tháng 12 năm 2025".
+  {
+    std::size_t k = i;
+    const bool thang = w(k, "thang");
+    if (thang) ++k;
+    if (auto m1 = small(k); thang && m1 && *m1 >= 1 && *m1 <= 12 && (p(k + 1, '-') || w(k + 1, "den") || w(k + 1, "va"))) {
+      std::size_t k2 = k + 2;
+      if (w(k2, "thang")) ++k2;
+      if (auto m2 = small(k2); m2 && *m2 > *m1 && *m2 <= 12) {
+        std::optional<int> y;
+        std::size_t end = 0;
+        if (p(k2 + 1, '/') && year(k2 + 2) && !p(k2 + 3, '/')) {
+          y = year(k2 + 2);
+          end = k2 + 3;
+        } else if (w(k2 + 1, "nam") && year(k2 + 2)) {
+          y = year(k2 + 2);
+          end = k2 + 3;
+        }
+        if (y) {
+          TimeHit h;
+          h.range = {make_date(*y, *m1, 1), Period::monthly(*y, *m2).calendar_window().last};
+          h.multi = true;
+          h.end = end;
+          return h;
+        }
+      }
+    }
+  }
+
   // A month written as "6/2024" without "tháng".
   if (auto m = small(i); m && *m >= 1 && *m <= 12 && p(i + 1, '/') && year(i + 2) && !p(i + 3, '/')) {
     const Period per = Period::monthly(*year(i + 2), *m);
@@ -304,7 +338,9 @@ std::optional<TimeClause> Reader::match_time_clause(std::size_t i) const {
     } else if (w(k, "tu")) {
       c.from = true;
       ++k;
-    } else if (std::size_t e2 = seq(k, {"ke", "tu"}); e2 || (e2 = seq(k, {"bat", "dau", "tu"}))) {
+    } else if (std::size_t e2 = seq(k, {"ke", "tu"}); e2 || (e2 = seq(k, {"bat", "dau", "tu"})) ||
+                                                     (e2 = seq(k, {"bat", "dau", "trien", "khai", "tu"})) ||
+                                                     (e2 = seq(k, {"bat", "dau", "thuc", "hien", "tu"}))) {
       c.from = true;
       k = e2;
     } else if (w(k, "truoc")) {
@@ -343,7 +379,17 @@ std::optional<TimeClause> Reader::match_time_clause(std::size_t i) const {
 
 std::optional<RecurrenceHit> Reader::match_recurrence(std::size_t i) const {
   std::size_t k = i;
+  // "[trước] ngày 20 hằng tháng": a day of every month.
+  {
+    std::size_t r = k;
+    const bool before = w(r, "truoc");
+    if (before) ++r;
+    if (w(r, "ngay"))
+      if (auto dd = small(r + 1); dd && *dd >= 1 && *dd <= 31 && w(r + 2, "hang") && w(r + 3, "thang"))
+        return RecurrenceHit{Recurrence::monthly, r + 4, *dd, before};
+  }
   if (std::size_t e = seq(k, {"thuc", "hien"})) k = e;
+  else if (std::size_t e2 = seq(k, {"duy", "tri"})) k = e2;  // "và duy trì thường xuyên"
   if (std::size_t e = seq(k, {"dinh", "ky"})) k = e;
   if (std::size_t e = seq(k, {"thuong", "xuyen"})) {
     // "thường xuyên, liên tục"
@@ -408,6 +454,14 @@ bool Reader::starts_clause(std::size_t i) const {
 
 std::optional<ConditionHit> Reader::match_condition(std::size_t i) const {
   std::size_t k = i;
+  // "Khi có phát sinh", "Khi phát sinh", "Khi cần thiết": work done when a case arises; no authority.
+  if (std::size_t e = seq(k, {"khi", "co", "phat", "sinh"}); e || (e = seq(k, {"khi", "phat", "sinh"})) ||
+                                                            (e = seq(k, {"khi", "can", "thiet"}))) {
+    ConditionHit h;
+    h.c = Condition::on_event;
+    h.auth_begin = h.auth_end = h.end = e;
+    return h;
+  }
   bool khi = false;
   if (std::size_t e = seq(k, {"khi", "co"})) {
     khi = true;
@@ -485,7 +539,7 @@ std::size_t Reader::match_modifier(std::size_t i, bool& tentative) const {
 }
 
 std::size_t Reader::match_filler(std::size_t i) const {
-  static const std::array<std::initializer_list<std::string_view>, 9> phrases = {{
+  static const std::array<std::initializer_list<std::string_view>, 14> phrases = {{
       {"trong", "cac", "nam", "tiep", "theo"},
       {"cac", "nam", "tiep", "theo"},
       {"theo", "yeu", "cau", "cong", "tac"},
@@ -495,6 +549,11 @@ std::size_t Reader::match_filler(std::size_t i) const {
       {"muon", "nhat"},
       {"tiep", "tuc"},
       {"nhiem", "vu"},
+      {"trien", "khai"},
+      {"dam", "bao"},
+      {"bao", "dam"},
+      {"bao", "cao"},
+      {"ket", "qua"},
   }};
   for (const auto& ph : phrases)
     if (std::size_t e = seq(i, ph)) return e;
@@ -634,7 +693,30 @@ std::optional<ThresholdHit> Reader::match_threshold(std::size_t i) const {
 
 // ---- appliers -----------------------------------------------------------------------------------
 
+bool Reader::segment_has(std::size_t end, std::initializer_list<std::string_view> words) const {
+  for (std::size_t k = segment_begin_; k < end; ++k)
+    if (seq(k, words)) return true;
+  return false;
+}
+
 void Reader::apply_time(const TimeClause& c) {
+  const bool completion = segment_has(c.end, {"hoan", "thanh"});
+  const bool implementation = !completion && (segment_has(c.begin, {"trien", "khai"}) || segment_has(c.begin, {"thuc", "hien"}));
+  if (have_time_ && time_is_completion_ && implementation) {
+    // "hoàn thành trong tháng 12 năm 2025, triển khai thực hiện trong năm 2026": the completion is the
+    // deadline; the later step is kept as a phase with its own dates.
+    Phase ph;
+    const TimeHit& a = c.a;
+    if (c.within || c.from || a.multi) ph.start = a.range.first;
+    if (c.b) ph.due = c.b->range.last;
+    else if (!c.from || a.multi) ph.due = a.range.last;
+    ph.offset = t_[segment_begin_].begin;
+    ph.length = t_[c.end - 1].end - ph.offset;
+    ph.text = original(segment_begin_, c.end);
+    d_.phases.push_back(std::move(ph));
+    record("phase", segment_begin_, c.end);
+    return;
+  }
   if (have_time_) {
     failed_ = true;
     d_.diagnostics.push_back("more than one deadline in the text (second at byte " + at_byte(c.begin) + ": \"" +
@@ -642,6 +724,7 @@ void Reader::apply_time(const TimeClause& c) {
     return;
   }
   have_time_ = true;
+  time_is_completion_ = completion;
   anything_ = true;
   const TimeHit& a = c.a;
   if (a.year_from_ctx || (c.b && c.b->year_from_ctx))
@@ -783,6 +866,8 @@ void Reader::finish() {
     d_.tentative = false;
     d_.aspirational = false;
     d_.thresholds.clear();
+    d_.phases.clear();
+    d_.recurring_day.reset();
     d_.notes.clear();
     d_.matched.clear();
     d_.kind = DeadlineKind::unknown;
@@ -819,10 +904,12 @@ void Reader::run() {
     if (p(i, ',') || p(i, ';') || p(i, '.') || p(i, '(') || p(i, ')') || p(i, '-') || p(i, '+') || w(i, "va")) {
       close_bad(i);
       ++i;
+      segment_begin_ = i;
       continue;
     }
     if (p(i, ':')) {
       close_bad(i);
+      segment_begin_ = i + 1;
       if (last_time_end_ == i && last_time_period_) header_within_ = last_time_period_;
       ++i;
       continue;
@@ -857,6 +944,10 @@ void Reader::run() {
         d_.diagnostics.push_back("two different recurrences in the text (second at byte " + at_byte(i) + ")");
       }
       d_.recurrence = r->r;
+      if (r->day) {
+        d_.recurring_day = r->day;
+        if (r->before) d_.strictly_before = true;
+      }
       record("recurrence", i, r->end);
       i = r->end;
       continue;
@@ -937,6 +1028,7 @@ std::string_view to_string(Condition c) noexcept {
     case Condition::on_request: return "on_request";
     case Condition::on_guidance: return "on_guidance";
     case Condition::per_roadmap: return "per_roadmap";
+    case Condition::on_event: return "on_event";
   }
   return "?";
 }
@@ -982,6 +1074,7 @@ std::string describe(const Deadline& d) {
   }
   if (d.recurrence != Recurrence::none) {
     o << sep << to_string(d.recurrence);
+    if (d.recurring_day) o << (d.strictly_before ? " before day " : " on day ") << *d.recurring_day;
     sep = ", ";
   }
   if (d.condition != Condition::none) {
@@ -998,6 +1091,12 @@ std::string describe(const Deadline& d) {
     o << sep << "tentative";
     sep = ", ";
   }
+  for (const auto& ph : d.phases) {
+    o << sep << "then";
+    if (ph.start) o << " from " << iso(*ph.start);
+    if (ph.due) o << " to " << iso(*ph.due);
+    sep = ", ";
+  }
   for (const auto& th : d.thresholds) {
     o << sep << to_string(th.comparator) << ' ' << th.value << (th.unit == "%" ? "%" : "");
     if (!th.out_of.empty()) o << '/' << th.out_of;
@@ -1010,59 +1109,6 @@ std::string describe(const Deadline& d) {
   }
   o << " [" << to_string(d.kind) << ']';
   return o.str();
-}
-
-namespace {
-nlohmann::ordered_json iso_or_null_json(const std::optional<boost::gregorian::date>& d) {
-  if (!d) return nullptr;
-  return boost::gregorian::to_iso_extended_string(*d);
-}
-nlohmann::ordered_json text_or_null_json(const std::string& s) {
-  if (s.empty()) return nullptr;
-  return s;
-}
-}  // namespace
-
-nlohmann::ordered_json deadline_document(const Deadline& d) {
-  using J = nlohmann::ordered_json;
-  J j;
-  j["text"] = d.text;
-  j["kind"] = std::string(to_string(d.kind));
-  j["due"] = iso_or_null_json(d.due);
-  j["start"] = iso_or_null_json(d.start);
-  j["period"] = d.period ? J(d.period->code()) : J(nullptr);
-  j["strictly_before"] = d.strictly_before;
-  j["recurrence"] = std::string(to_string(d.recurrence));
-  j["condition"] = std::string(to_string(d.condition));
-  j["authority"] = text_or_null_json(d.authority);
-  j["reference"] = text_or_null_json(d.reference);
-  j["tentative"] = d.tentative;
-  j["aspirational"] = d.aspirational;
-  J ths = J::array();
-  for (const Threshold& t : d.thresholds) {
-    J levels = J::array();
-    for (Level l : t.levels) levels.push_back(std::string(to_string(l)));
-    ths.push_back({{"value", t.value},
-                   {"unit", t.unit},
-                   {"comparator", std::string(to_string(t.comparator))},
-                   {"out_of", text_or_null_json(t.out_of)},
-                   {"from", t.from ? J(t.from->code()) : J(nullptr)},
-                   {"from_date", iso_or_null_json(t.from_date)},
-                   {"within", t.within ? J(t.within->code()) : J(nullptr)},
-                   {"levels", levels},
-                   {"subject", text_or_null_json(t.subject)},
-                   {"offset", t.offset},
-                   {"length", t.length}});
-  }
-  j["thresholds"] = ths;
-  j["notes"] = d.notes;
-  J matched = J::array();
-  for (const Match& m : d.matched)
-    matched.push_back({{"field", m.field}, {"offset", m.offset}, {"length", m.length}, {"phrase", m.phrase}});
-  j["matched"] = matched;
-  j["diagnostics"] = d.diagnostics;
-  j["description"] = describe(d);
-  return j;
 }
 
 }  // namespace v1

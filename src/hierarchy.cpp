@@ -1,16 +1,10 @@
-// The dated administrative hierarchy: building (with rejection of bad units), loading and queries.
+// The dated administrative hierarchy: building (with rejection of bad units) and queries. Its files
+// (units CSV and JSON) are read in src/format/.
 #include "da06/hierarchy.hpp"
 
-#include "format/csv.hpp"
 #include "format/text.hpp"
-#include "da06/input.hpp"
-#include "da06/io.hpp"
 
 #include <algorithm>
-#include <array>
-#include <fstream>
-#include <sstream>
-#include <tuple>
 #include <unordered_map>
 
 namespace da06 {
@@ -40,12 +34,14 @@ struct Hierarchy::Impl {
   std::vector<Link> links;
   // Every unit that has `i` as a parent on some date: [child_begin[i], child_begin[i+1]) in `child_list`.
   std::vector<std::int32_t> child_begin, child_list;
+  UnitAttributes attributes;  // values[c][i] for unit i
 };
 
 struct HierarchyBuilder {
-  static Hierarchy make(std::vector<OrgUnit> units) {
+  static Hierarchy make(std::vector<OrgUnit> units, UnitAttributes attributes = {}) {
     auto p = std::make_shared<Hierarchy::Impl>();
     p->units = std::move(units);
+    p->attributes = std::move(attributes);
     const auto n = static_cast<std::int32_t>(p->units.size());
     for (std::int32_t i = 0; i < n; ++i) p->by_id.emplace(p->units[i].id, i);
     p->link_begin.assign(static_cast<std::size_t>(n) + 1, 0);
@@ -155,6 +151,16 @@ std::vector<std::int32_t> Hierarchy::ancestor_map(Level level, Date d) const {
   return out;
 }
 
+const UnitAttributes& Hierarchy::attributes() const noexcept { return p_->attributes; }
+
+const std::string* Hierarchy::attribute(std::int32_t index, std::string_view column) const {
+  (void)unit(index);
+  const auto& a = p_->attributes;
+  for (std::size_t c = 0; c < a.names.size(); ++c)
+    if (a.names[c] == column) return &a.values[c][static_cast<std::size_t>(index)];
+  return nullptr;
+}
+
 std::size_t HierarchyLoad::error_count() const {
   return static_cast<std::size_t>(std::count_if(diagnostics.begin(), diagnostics.end(),
                                                 [](const Diagnostic& d) { return d.severity == Severity::error; }));
@@ -162,6 +168,17 @@ std::size_t HierarchyLoad::error_count() const {
 
 HierarchyLoad build_hierarchy(std::vector<OrgUnit> units, const std::string& file,
                               const std::vector<Location>& locations) {
+  return build_hierarchy(std::move(units), UnitAttributes{}, file, locations);
+}
+
+HierarchyLoad build_hierarchy(std::vector<OrgUnit> units, UnitAttributes attributes, const std::string& file,
+                              const std::vector<Location>& locations) {
+  for (std::size_t c = 0; c < attributes.values.size(); ++c)
+    if (attributes.values[c].size() != units.size())
+      throw InvalidArgument("build_hierarchy: attribute column " + std::to_string(c) + " has " +
+                            std::to_string(attributes.values[c].size()) + " values for " + std::to_string(units.size()) +
+                            " units");
+  attributes.values.resize(attributes.names.size(), std::vector<std::string>(units.size()));
   // Every step is linear in the units and links: ids, dangling and self parents, cycles (each
   // reported once), the level rule, then one propagation to the descendants of rejected units.
   HierarchyLoad out;
@@ -281,135 +298,20 @@ HierarchyLoad build_hierarchy(std::vector<OrgUnit> units, const std::string& fil
   kept.reserve(n);
   for (std::size_t i = 0; i < n; ++i)
     if (!rejected[i]) kept.push_back(std::move(units[i]));
-  out.hierarchy = HierarchyBuilder::make(std::move(kept));
+  for (auto& column : attributes.values) {
+    std::size_t k = 0;
+    for (std::size_t i = 0; i < n; ++i)
+      if (!rejected[i]) {
+        if (k != i) column[k] = std::move(column[i]);
+        ++k;
+      }
+    column.resize(k);
+  }
+  out.hierarchy = HierarchyBuilder::make(std::move(kept), std::move(attributes));
   std::stable_sort(out.diagnostics.begin(), out.diagnostics.end(), [](const Diagnostic& a, const Diagnostic& b) {
     return a.where.line < b.where.line;
   });
   return out;
-}
-
-HierarchyLoad load_hierarchy_csv(std::string_view text, const std::string& file) {
-  std::vector<OrgUnit> units;
-  std::vector<Location> locs;
-  std::vector<Diagnostic> early;
-  // A record's first line -> (line, column) of each field, for build errors. Lines differ from the first
-  // when a quoted field spans lines.
-  std::unordered_map<int, std::array<std::pair<int, int>, 5>> columns;
-  detail::CsvReader rd(text);
-  detail::CsvRow row;
-  static const char* const kCols[] = {"id", "parent", "level", "valid_from", "valid_to"};
-  try {
-    if (!rd.next(row, file)) {
-      HierarchyLoad r;
-      r.diagnostics.push_back({Severity::error, Location{file, 1, 1, "", ""}, "empty file (expected the header id,parent,level,valid_from,valid_to)"});
-      return r;
-    }
-    for (std::size_t c = 0; c < 5; ++c) {
-      if (c >= row.fields.size() || detail::trim(row.fields[c].text) != kCols[c]) {
-        HierarchyLoad r;
-        Location l{file, row.line, c < row.fields.size() ? row.fields[c].column : 1, "header", "header"};
-        r.diagnostics.push_back({Severity::error, l,
-                                 std::string("column ") + std::to_string(c + 1) + " of the header must be \"" + kCols[c] +
-                                     "\" (header: id,parent,level,valid_from,valid_to)"});
-        return r;
-      }
-    }
-    while (rd.next(row, file)) {
-      if (row.fields.size() < 5) {
-        early.push_back(detail::csv_error(file, row.end(), kCols[row.fields.size()],
-                                          "row has " + std::to_string(row.fields.size()) + " fields, expected 5 (row skipped)"));
-        continue;
-      }
-      OrgUnit u;
-      bool ok = true;
-      auto fail = [&](std::size_t c, std::string msg) {
-        early.push_back(detail::csv_error(file, row.fields[c], kCols[c], std::move(msg) + " (row skipped)"));
-        ok = false;
-      };
-      u.id = std::string(detail::trim(row.fields[0].text));
-      if (u.id.empty()) fail(0, "empty id");
-      std::string parent(detail::trim(row.fields[1].text));
-      std::string_view lv = detail::trim(row.fields[2].text);
-      if (auto l = parse_level(lv)) u.level = *l;
-      else fail(2, "unknown level \"" + std::string(lv) + "\" (expected nation, province, district, commune or village)");
-      for (std::size_t c : {3u, 4u}) {
-        std::string_view s = detail::trim(row.fields[c].text);
-        if (s.empty()) continue;
-        std::string err;
-        auto d = parse_iso_date(s, &err);
-        if (!d) fail(c, ::da06::v1::detail::quoted_excerpt(s) + " is not a valid date: " + err);
-        else (c == 3 ? u.valid_from : u.valid_to) = d;
-      }
-      if (!ok) continue;
-      u.name = u.id;
-      if (!parent.empty()) u.parents.push_back(ParentLink{parent, u.valid_from, u.valid_to});
-      units.push_back(std::move(u));
-      locs.push_back(Location{file, row.line, row.fields[0].column, "", ""});
-      auto& cs = columns[row.line];
-      for (std::size_t c = 0; c < 5; ++c) cs[c] = {row.fields[c].line, row.fields[c].column};
-    }
-  } catch (const ParseError& e) {
-    early.push_back({Severity::error, e.where(), e.message() + " (rest of the file skipped)"});
-  }
-  // Give the build's errors the row's line and point dangling-parent errors at the parent column.
-  HierarchyLoad r = build_hierarchy(std::move(units), file, locs);
-  for (auto& d : r.diagnostics) {
-    d.where.path = d.where.field;
-    auto it = columns.find(d.where.line);
-    for (std::size_t c = 0; c < 5 && it != columns.end(); ++c)
-      if (d.where.field == kCols[c]) std::tie(d.where.line, d.where.column) = it->second[c];
-  }
-  r.diagnostics.insert(r.diagnostics.begin(), early.begin(), early.end());
-  std::stable_sort(r.diagnostics.begin(), r.diagnostics.end(),
-                   [](const Diagnostic& a, const Diagnostic& b) { return a.where.line < b.where.line; });
-  return r;
-}
-
-HierarchyLoad load_hierarchy_json(std::string_view text, const std::string& file) {
-  std::size_t i = 0;
-  while (i < text.size() && (text[i] == ' ' || text[i] == '\t' || text[i] == '\n' || text[i] == '\r')) ++i;
-  LoadResult lr;
-  std::size_t shift_line = 0, shift_col = 0;
-  if (i < text.size() && text[i] == '[') {
-    // A bare array: wrap it as a framework holding only units, on the same line so that lines stay exact.
-    static constexpr std::string_view prefix = R"({"format":"da06-framework","format_version":1,"units":)";
-    std::string doc;
-    doc.reserve(text.size() + prefix.size() + 2);
-    doc.append(prefix).append(text).append("\n}");
-    lr = load_framework_json(doc, file);
-    shift_line = 1;
-    shift_col = prefix.size();
-  } else {
-    lr = load_framework_json(text, file);
-  }
-  HierarchyLoad r;
-  for (auto& d : lr.diagnostics) {
-    if (shift_line && d.where.line == 1 && d.where.column > static_cast<int>(shift_col))
-      d.where.column -= static_cast<int>(shift_col);
-    // Only unit problems (and syntax) matter here; a framework's other records are not our business.
-    if (d.where.path.empty() || d.where.path == "$" || d.where.path.rfind("$.units", 0) == 0 || d.where.line == 0 ||
-        d.where.path.rfind("$.format", 0) == 0)
-      r.diagnostics.push_back(std::move(d));
-  }
-  HierarchyLoad b = build_hierarchy(lr.framework.units(), file);
-  r.hierarchy = std::move(b.hierarchy);
-  r.diagnostics.insert(r.diagnostics.end(), b.diagnostics.begin(), b.diagnostics.end());
-  return r;
-}
-
-HierarchyLoad load_hierarchy_file(const std::string& path) {
-  std::string text;
-  try {
-    text = read_input_file(path);
-  } catch (const Error& e) {
-    HierarchyLoad r;
-    r.diagnostics.push_back({Severity::error, e.where(), e.message()});
-    return r;
-  }
-  std::size_t i = text.rfind("\xEF\xBB\xBF", 0) == 0 ? 3 : 0;
-  while (i < text.size() && (text[i] == ' ' || text[i] == '\t' || text[i] == '\n' || text[i] == '\r')) ++i;
-  if (i < text.size() && (text[i] == '{' || text[i] == '[')) return load_hierarchy_json(text, path);
-  return load_hierarchy_csv(text, path);
 }
 
 }  // namespace v1

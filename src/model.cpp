@@ -112,6 +112,34 @@ std::string_view to_string(MissingValuePolicy m) {
   return "?";
 }
 
+std::string_view to_string(CandidateKind k) {
+  switch (k) {
+    case CandidateKind::ratio: return "ratio";
+    case CandidateKind::percent: return "percent";
+    case CandidateKind::count: return "count";
+    case CandidateKind::change: return "change";
+  }
+  return "?";
+}
+std::optional<CandidateKind> parse_candidate_kind(std::string_view s) {
+  for (CandidateKind k : {CandidateKind::ratio, CandidateKind::percent, CandidateKind::count, CandidateKind::change})
+    if (to_string(k) == s) return k;
+  return std::nullopt;
+}
+std::string_view to_string(Review r) {
+  switch (r) {
+    case Review::pending: return "pending";
+    case Review::accepted: return "accepted";
+    case Review::rejected: return "rejected";
+  }
+  return "?";
+}
+std::optional<Review> parse_review(std::string_view s) {
+  for (Review r : {Review::pending, Review::accepted, Review::rejected})
+    if (to_string(r) == s) return r;
+  return std::nullopt;
+}
+
 struct Framework::Shared {
   std::shared_ptr<const FrameworkData> data;
   std::unordered_map<std::string_view, std::size_t> tasks, groups, indicators, observations, units, services;

@@ -1,13 +1,9 @@
-// The report: one document, two renderings (JSON for programs, text for people).
+// The report: the engines' typed results composed into one value (build_report), and its text.
+// Its JSON is in src/json/report.cpp.
 #include "da06/report.hpp"
 
-#include "da06/calendar.hpp"
-#include "da06/status.hpp"
-#include "da06/analysis.hpp"
-#include "da06/audit.hpp"
+#include "da06/json.hpp"
 #include "da06/period.hpp"
-
-#include <boost/date_time/gregorian/gregorian.hpp>
 
 #include <sstream>
 
@@ -15,10 +11,8 @@ namespace da06 {
 inline namespace v1 {
 
 namespace {
-using ojson = nlohmann::ordered_json;
 
-std::string iso(const std::optional<Date>& d) { return d ? boost::gregorian::to_iso_extended_string(*d) : ""; }
-
+/// Clip to `n` code points (UTF-8 aware), adding "…".
 std::string clip(const std::string& s, std::size_t n) {
   std::size_t cps = 0;
   for (std::size_t i = 0; i < s.size(); ++i)
@@ -28,6 +22,7 @@ std::string clip(const std::string& s, std::size_t n) {
     }
   return s;
 }
+
 }  // namespace
 
 std::optional<Date> default_as_of(const Framework& fw) {
@@ -42,143 +37,109 @@ std::optional<Date> default_as_of(const Framework& fw) {
   return std::nullopt;
 }
 
-ojson report_document(const Framework& fw, std::optional<Date> as_of) {
+Report build_report(const Framework& fw, std::optional<Date> as_of, const Calendar& cal, const ReportOptions& options) {
   const FrameworkData& d = fw.data();
-  if (!as_of) as_of = default_as_of(fw);
-  std::size_t ratio_obs = 0;
-  for (const auto& o : d.observations) ratio_obs += o.is_ratio();
+  Report r;
+  r.framework = fw;
+  r.as_of = as_of ? as_of : default_as_of(fw);
+  RecordCounts& c = r.counts;
+  c.tasks = d.tasks.size();
+  c.task_groups = d.task_groups.size();
+  c.resolution_tasks = d.resolution_tasks.size();
+  c.services = d.services.size();
+  c.indicators = d.indicators.size();
+  c.observations = d.observations.size();
+  for (const auto& o : d.observations) c.ratio_observations += o.is_ratio();
+  c.totals = d.totals.size();
+  c.targets = d.targets.size();
+  c.units = d.units.size();
+  for (const auto& g : d.task_groups)
+    r.task_groups.push_back({g.id, g.number, g.title, g.declared_count, fw.task_count_in_group(g.id)});
 
-  ojson j;
-  j["framework"] = {{"id", d.id}, {"title", d.title}, {"province", d.province}};
-  j["plan"] = {{"number", d.plan.number}, {"date", iso(d.plan.date)}, {"title", d.plan.title}};
-  j["report"] = {{"number", d.report.number}, {"date", iso(d.report.date)}, {"issuer", d.report.issuer}};
-  j["period"] = {{"code", d.period.code}, {"text", d.period.text}};
-  j["as_of"] = as_of ? ojson(iso(as_of)) : ojson(nullptr);
-  j["counts"] = {{"tasks", d.tasks.size()},           {"task_groups", d.task_groups.size()},
-                 {"resolution_tasks", d.resolution_tasks.size()}, {"services", d.services.size()},
-                 {"indicators", d.indicators.size()}, {"observations", d.observations.size()},
-                 {"ratio_observations", ratio_obs},   {"totals", d.totals.size()},
-                 {"targets", d.targets.size()},       {"units", d.units.size()}};
-  ojson groups = ojson::array();
-  for (const auto& g : d.task_groups) {
-    int actual = fw.task_count_in_group(g.id);
-    groups.push_back({{"id", g.id}, {"number", g.number}, {"title", g.title}, {"declared_count", g.declared_count},
-                      {"actual_count", actual}, {"matches", actual == g.declared_count}});
+  if (r.as_of && !d.tasks.empty()) {
+    r.task_status = task_status_report(fw, *r.as_of, cal, options.status);
+    for (const TaskStatus& t : r.task_status->tasks)
+      if (t.status == Status::overdue || t.status == Status::due_soon || t.past_due_not_done) r.attention.push_back(t);
   }
-  j["task_groups"] = std::move(groups);
-  ojson claims = ojson::array();
-  for (const auto& c : d.claims)
-    claims.push_back({{"id", c.id}, {"subject", c.subject}, {"status", c.status}, {"count", c.count}, {"published", c.published}});
-  j["claims"] = std::move(claims);
-  ojson gaps = ojson::array();
-  for (const auto& g : d.gaps) gaps.push_back({{"id", g.id}, {"appendix", g.appendix}, {"rows", g.rows}, {"note", g.note}});
-  j["gaps"] = std::move(gaps);
+  if (r.as_of) r.indicators = indicators_report(fw, *r.as_of, cal, options.analysis);
 
-  // Task status as of the date: the summary (with the report's own claims beside ours) and the tasks
-  // that need attention: overdue, due soon, and past their deadline while their text says not done.
-  if (as_of && !d.tasks.empty()) {
-    StatusReport st = task_status_report(fw, *as_of, Calendar::vietnam_public());
-    ojson sj = to_json(st);
-    ojson attention = ojson::array();
-    for (const auto& t : sj["tasks"]) {
-      const std::string status = t["status"].get<std::string>();
-      if (status == "overdue" || status == "due_soon" || t["past_due_not_done"].get<bool>()) attention.push_back(t);
-    }
-    j["task_status"] = {{"due_soon_workdays", sj["due_soon_workdays"]}, {"summary", sj["summary"]},
-                        {"attention", std::move(attention)}};
-  }
-
-  // Indicators against their targets: the full target evaluations (gap, needed count, pace).
-  if (as_of) {
-    ojson ij = indicators_json(fw, *as_of, Calendar::vietnam_public());
-    j["indicators"] = {{"summary", ij["summary"]}, {"targets", ij["targets"]}};
-  }
-
-  // The audit of the published figures.
-  AuditOptions ao;
-  ao.as_of = as_of;
-  ojson aj = audit_document(fw, ao);
-  j["audit"] = {{"counts", aj["counts"]}, {"findings", aj["findings"]}};
-  return j;
+  AuditOptions ao = options.audit;
+  ao.as_of = r.as_of;
+  ao.calendar = cal;
+  r.audit = audit_report(fw, ao);
+  return r;
 }
 
-std::string report_json(const Framework& fw, std::optional<Date> as_of) { return report_document(fw, as_of).dump(2); }
-
-std::string report_text(const Framework& fw, std::optional<Date> as_of) {
-  const FrameworkData& d = fw.data();
-  ojson j = report_document(fw, as_of);
+std::string report_text(const Report& r) {
+  const FrameworkData& d = r.framework.data();
   std::ostringstream out;
   out << "BÁO CÁO — " << d.title << "\n";
-  if (!d.report.number.empty()) out << "Báo cáo số " << d.report.number << " ngày " << iso(d.report.date) << "\n";
-  if (!d.plan.number.empty()) out << "Kế hoạch: " << d.plan.number << " ngày " << iso(d.plan.date) << "\n";
+  if (!d.report.number.empty()) out << "Báo cáo số " << d.report.number << " ngày " << format_iso_date(d.report.date) << "\n";
+  if (!d.plan.number.empty()) out << "Kế hoạch: " << d.plan.number << " ngày " << format_iso_date(d.plan.date) << "\n";
   out << "Kỳ báo cáo: " << d.period.text << " (" << d.period.code << "), as of "
-      << (j["as_of"].is_string() ? j["as_of"].get<std::string>() : std::string("(no date: give --as-of)")) << "\n\n";
-  out << "Nhiệm vụ: " << d.tasks.size() << " in " << d.task_groups.size() << " groups\n";
-  for (const auto& g : j["task_groups"])
-    out << "  " << g["number"].get<std::string>() << ". " << clip(g["title"].get<std::string>(), 70) << ": "
-        << g["actual_count"].get<int>() << " (declared " << g["declared_count"].get<int>()
-        << (g["matches"].get<bool>() ? ")" : ", DIFFERENT)") << "\n";
+      << (r.as_of ? format_iso_date(*r.as_of) : std::string("(no date: give --as-of)")) << "\n\n";
+  out << "Nhiệm vụ: " << r.counts.tasks << " in " << r.counts.task_groups << " groups\n";
+  for (const auto& g : r.task_groups)
+    out << "  " << g.number << ". " << clip(g.title, 70) << ": " << g.actual_count << " (declared " << g.declared_count
+        << (g.matches() ? ")" : ", DIFFERENT)") << "\n";
   if (!d.claims.empty()) {
     out << "\nThe report's own claims:\n";
     for (const auto& c : d.claims) out << "  " << c.published << "\n";
   }
-  const auto& c = j["counts"];
-  out << "\nChỉ số: " << c["indicators"].get<std::size_t>() << " indicators, " << c["observations"].get<std::size_t>()
-      << " observations (" << c["ratio_observations"].get<std::size_t>() << " ratios), " << c["totals"].get<std::size_t>()
-      << " declared totals, " << c["targets"].get<std::size_t>() << " targets\n";
-  out << "Phụ lục II: " << d.resolution_tasks.size() << " resolution tasks; Phụ lục III/IV: " << d.services.size()
-      << " services\n";
-  out << "Đơn vị: " << d.units.size() << " units\n";
+  const RecordCounts& c = r.counts;
+  out << "\nChỉ số: " << c.indicators << " indicators, " << c.observations << " observations (" << c.ratio_observations
+      << " ratios), " << c.totals << " declared totals, " << c.targets << " targets\n";
+  out << "Phụ lục II: " << c.resolution_tasks << " resolution tasks; Phụ lục III/IV: " << c.services << " services\n";
+  out << "Đơn vị: " << c.units << " units\n";
   for (const auto& g : d.gaps) out << "Gap: Phụ lục " << g.appendix << " rows " << g.rows << " — " << g.note << "\n";
 
-  if (j.contains("task_status")) {
-    const auto& ts = j["task_status"];
-    const auto& sum = ts["summary"];
-    out << "\nTình trạng nhiệm vụ (as of " << j["as_of"].get<std::string>() << "):\n";
-    for (const auto& [status, n] : sum["by_status"].items())
-      if (n.get<int>() > 0) out << "  " << status << ": " << n.get<int>() << "\n";
-    if (sum.contains("claims"))
-      for (const auto& c : sum["claims"]) {
-        out << "  claimed \"" << clip(c.value("published", std::string()), 70) << "\": " << c["claimed"].get<std::int64_t>();
-        if (!c["ours"].is_null())
-          out << " — ours " << c["ours"].get<std::int64_t>() << " (difference " << c["difference"].get<std::int64_t>() << ")";
-        out << "\n";
-      }
-    if (!ts["attention"].empty()) {
+  if (r.task_status) {
+    const StatusSummary& sum = r.task_status->summary;
+    out << "\nTình trạng nhiệm vụ (as of " << format_iso_date(sum.as_of) << "):\n";
+    for (std::size_t i = 0; i < status_count; ++i)
+      if (sum.by_status[i] > 0) out << "  " << to_string(static_cast<Status>(i)) << ": " << sum.by_status[i] << "\n";
+    for (const ClaimComparison& cl : sum.claims) {
+      out << "  claimed \"" << clip(cl.published, 70) << "\": " << cl.claimed;
+      if (cl.ours) out << " — ours " << *cl.ours << " (difference " << *cl.difference << ")";
+      out << "\n";
+    }
+    if (!r.attention.empty()) {
       out << "\nQuá hạn / sắp đến hạn / đã quá thời hạn mà chưa xong:\n";
-      for (const auto& t : ts["attention"])
-        out << "  " << t["task"].get<std::string>() << " [" << t["status"].get<std::string>() << "] "
-            << t["reason"].get<std::string>() << "\n";
+      for (const TaskStatus& t : r.attention) out << "  " << t.task << " [" << to_string(t.status) << "] " << t.reason << "\n";
     }
   }
-  if (j.contains("indicators")) {
-    const auto& ind = j["indicators"];
-    const auto& sum = ind["summary"];
-    out << "\nChỉ tiêu (" << sum["targets"].get<int>() << " targets): met " << sum["met"].get<int>() << ", not met "
-        << sum["not_met"].get<int>() << ", no data " << sum["no_data"].get<int>() << "\n";
-    for (const auto& t : ind["targets"]) {
-      const std::string status = t["status"].get<std::string>();
-      if (status == "no_data") continue;
-      out << "  " << (status == "met" ? "✓ " : "✗ ") << clip(t.value("indicator_name", t["indicator"].get<std::string>()), 60);
-      if (t["value"].is_object()) out << ": " << t["value"]["display"].get<std::string>();
-      const auto& tg = t["target"];
-      out << " (target " << tg["comparator"].get<std::string>() << " " << tg["threshold"].get<std::string>() << ")";
-      if (t["gap"].is_object()) out << ", gap " << t["gap"]["display"].get<std::string>();
-      if (!t["needed"].is_null()) out << ", needed " << t["needed"].get<std::int64_t>();
-      if (t["pace"].is_object()) out << ", pace " << t["pace"]["class"].get<std::string>();
+  if (r.indicators) {
+    const IndicatorsSummary& sum = r.indicators->summary;
+    out << "\nChỉ tiêu (" << sum.targets << " targets): met " << sum.met << ", not met " << sum.not_met << ", no data "
+        << sum.no_data << "\n";
+    for (const TargetEvaluation& e : r.indicators->targets) {
+      if (e.status == TargetStatus::no_data) continue;
+      const Indicator* ind = r.framework.find_indicator(e.indicator);
+      out << "  " << (e.status == TargetStatus::met ? "✓ " : "✗ ") << clip(ind ? ind->name : e.indicator, 60);
+      if (e.value) out << ": " << e.value_display;
+      out << " (target " << to_string(e.comparator) << " " << e.threshold.threshold.to_string() << ")";
+      if (e.gap) out << ", gap " << e.gap_display;
+      if (e.needed.count) out << ", needed " << e.needed.count->str();
+      out << ", pace " << to_string(e.pace.cls);
       out << "\n";
     }
   }
-  const auto& audit = j["audit"];
-  const auto& ac = audit["counts"];
-  out << "\nKiểm tra số liệu (audit): " << ac["error"].get<int>() << " errors, " << ac["warning"].get<int>()
-      << " warnings, " << ac["info"].get<int>() << " info\n";
-  for (const auto& f : audit["findings"]) {
-    out << "  [" << f["severity"].get<std::string>() << "] ";
-    if (f.contains("source") && f["source"].contains("line")) out << "line " << f["source"]["line"].get<int>() << ": ";
-    out << f["message"].get<std::string>() << "\n";
+  out << "\nKiểm tra số liệu (audit): " << r.audit.counts.error << " errors, " << r.audit.counts.warning << " warnings, "
+      << r.audit.counts.info << " info\n";
+  for (const Finding& f : r.audit.findings) {
+    out << "  [" << to_string(f.severity) << "] ";
+    if (f.source.line > 0) out << "line " << f.source.line << ": ";
+    out << f.message << "\n";
   }
   return out.str();
+}
+
+std::string report_json(const Framework& fw, std::optional<Date> as_of) {
+  return to_json(build_report(fw, as_of, Calendar::vietnam_public()));
+}
+
+std::string report_text(const Framework& fw, std::optional<Date> as_of) {
+  return report_text(build_report(fw, as_of, Calendar::vietnam_public()));
 }
 
 }  // namespace v1

@@ -16,7 +16,7 @@ inline namespace v1 {
 namespace {
 
 constexpr std::array<std::string_view, status_count> kStatusNames = {
-    "done", "done_maintained", "in_progress", "due_soon", "overdue", "waiting", "not_started", "unknown"};
+    "done", "done_maintained", "in_progress", "due_soon", "overdue", "waiting", "not_started", "unknown", "done_late", "blank"};
 
 std::string iso(Date d) { return boost::gregorian::to_iso_extended_string(d); }
 
@@ -143,6 +143,7 @@ struct Rule {
   const char* pattern;
   const char* object_after;  // waiting rules: the object (what is waited on) starts after this word
   Seq seq;
+  bool at_head = false;  // matches only where the assessment starts (a bare "Chờ …")
 };
 
 // Waiting rules are searched first over the whole assessment clause: a text that says part of the
@@ -155,6 +156,8 @@ std::vector<Rule> make_waiting_rules() {
        "[chua (thuc hien|trien khai) [,]] [hien] [van] (dang|do|do dang|con dang) CHO", "cho", {}},
       {"waiting.on_request", Kind::waiting,
        "se (thuc hien|trien khai) khi co (yeu cau|chi dao|huong dan)", "co", {}},
+      // "Chờ hướng dẫn của Bộ Công an": the assessment opens with the verb.
+      {"waiting.bare", Kind::waiting, "[dang] CHO", "cho", {}, true},
   };
   for (auto& x : r) x.seq = compile(x.pattern);
   return r;
@@ -167,9 +170,11 @@ std::vector<Rule> make_status_rules() {
       {"done_maintained", Kind::done_maintained,
        "da [duoc] (thuc hien|hoan thanh|trien khai) va [tiep tuc] [duoc] thuc hien thuong xuyen", nullptr, {}},
       {"done_maintained", Kind::done_maintained, "da hoan thanh va duy tri [thuong xuyen]", nullptr, {}},
+      {"done_late", Kind::done_late,
+       "da [duoc] hoan thanh (qua han|tre han|cham (so voi|tien do)|khong dung (han|thoi han|tien do))", nullptr, {}},
       {"regular", Kind::regular, "[dang] [duoc] thuc hien thuong xuyen", nullptr, {}},
       {"ongoing", Kind::ongoing, "da va (dang|tiep tuc) [duoc] (thuc hien|trien khai)", nullptr, {}},
-      {"open", Kind::open, "dang [duoc] (thuc hien|trien khai)", nullptr, {}},
+      {"open", Kind::open, "dang [duoc] (thuc hien|trien khai|hoan thanh)", nullptr, {}},
       {"open", Kind::open, "dang trong giai doan", nullptr, {}},
       {"open", Kind::open, "da [duoc] trien khai", nullptr, {}},
       {"open", Kind::open, "da thuc hien buoc dau", nullptr, {}},
@@ -247,6 +252,7 @@ std::string_view to_string(ProgressReading::Kind k) noexcept {
     case Kind::open: return "open";
     case Kind::done: return "done";
     case Kind::not_started: return "not_started";
+    case Kind::done_late: return "done_late";
   }
   return "none";
 }
@@ -295,6 +301,7 @@ ProgressReading read_progress(std::string_view text) {
   // 1. waiting, anywhere in the clause
   for (std::size_t i = head; i < end; ++i) {
     for (const Rule& r : waiting_rules()) {
+      if (r.at_head && i != head) continue;
       std::size_t e = longest_at(c, r.seq, i);
       if (!e) continue;
       // The phrase runs on to the end of its clause part, so that it names what is waited on.
@@ -427,9 +434,13 @@ TaskStatus classify_task(const Task& task, Date as_of, const Calendar& cal, cons
   using K = detail::ProgressReading::Kind;
   switch (pr.kind) {
     case K::none:
-      s.status = Status::unknown;
-      s.reason = trim(task.progress_text).empty() ? "no progress text; not guessed"
-                                                  : "no progress phrase recognised; not guessed";
+      if (trim(task.progress_text).empty()) {
+        s.status = Status::blank;
+        s.reason = "the progress cell is blank; not guessed";
+      } else {
+        s.status = Status::unknown;
+        s.reason = "no progress phrase recognised; not guessed";
+      }
       if (s.due) s.reason += " (" + due_note + "; " + days_note() + ")";
       break;
     case K::waiting:
@@ -449,6 +460,14 @@ TaskStatus classify_task(const Task& task, Date as_of, const Calendar& cal, cons
     case K::done:
       s.status = Status::done;
       s.reason = quote(phrase) + ": done";
+      break;
+    case K::done_late:
+      s.status = Status::done_late;
+      s.reason = quote(phrase) + ": done, after the deadline (the text says so)";
+      if (s.due) {
+        add_due_phrase();
+        s.reason += "; " + due_note;
+      }
       break;
     case K::done_maintained:
       s.status = Status::done_maintained;
@@ -546,7 +565,7 @@ StatusSummary summarize_status(const Framework& fw, const std::vector<TaskStatus
     cc.published = c.published;
     cc.claimed = c.count;
     if (c.status == "done_and_maintained" || c.status == "done") {
-      cc.statuses = {Status::done, Status::done_maintained};
+      cc.statuses = {Status::done, Status::done_maintained, Status::done_late};
     } else if (c.status.rfind("waiting", 0) == 0) {  // "waiting", "waiting_for_ministries"
       cc.statuses = {Status::waiting};
     } else if (c.status == "planned") {
@@ -569,74 +588,6 @@ StatusReport task_status_report(const Framework& fw, Date as_of, const Calendar&
   r.summary = summarize_status(fw, r.tasks, as_of, opts);
   return r;
 }
-
-namespace {
-nlohmann::ordered_json opt_date(const std::optional<Date>& d) {
-  return d ? nlohmann::ordered_json(iso(*d)) : nlohmann::ordered_json(nullptr);
-}
-nlohmann::ordered_json counts_json(const std::array<int, status_count>& a) {
-  nlohmann::ordered_json j = nlohmann::ordered_json::object();
-  for (std::size_t i = 0; i < status_count; ++i) j[std::string(kStatusNames[i])] = a[i];
-  return j;
-}
-}  // namespace
-
-nlohmann::ordered_json to_json(const std::vector<TaskStatus>& statuses, const StatusSummary& sum) {
-  using J = nlohmann::ordered_json;
-  J doc;
-  doc["as_of"] = iso(sum.as_of);
-  doc["due_soon_workdays"] = sum.due_soon_workdays;
-  J tasks = J::array();
-  for (const TaskStatus& s : statuses) {
-    J t;
-    t["task"] = s.task;
-    t["number"] = s.number;
-    t["group"] = s.group;
-    t["status"] = std::string(to_string(s.status));
-    t["due"] = opt_date(s.due);
-    t["effective_due"] = opt_date(s.effective_due);
-    t["start"] = opt_date(s.start);
-    t["recurrence"] = std::string(to_string(s.recurrence));
-    t["workdays_left"] = s.workdays_left ? J(*s.workdays_left) : J(nullptr);
-    t["past_due"] = s.past_due;
-    t["past_due_not_done"] = s.past_due_not_done;
-    J ph = J::array();
-    for (const DecidingPhrase& p : s.deciding_phrases)
-      ph.push_back(J{{"text", p.text}, {"field", p.field}, {"role", p.role}, {"begin", p.begin}, {"end", p.end}});
-    t["deciding_phrases"] = std::move(ph);
-    t["reason"] = s.reason;
-    tasks.push_back(std::move(t));
-  }
-  doc["tasks"] = std::move(tasks);
-
-  J js;
-  js["total"] = sum.total;
-  js["by_status"] = counts_json(sum.by_status);
-  J groups = J::array();
-  for (const GroupStatusCounts& g : sum.by_group)
-    groups.push_back(J{{"group", g.group}, {"number", g.number}, {"title", g.title}, {"total", g.total},
-                       {"by_status", counts_json(g.by_status)}});
-  js["by_group"] = std::move(groups);
-  J claims = J::array();
-  for (const ClaimComparison& c : sum.claims) {
-    J st = J::array();
-    for (Status x : c.statuses) st.push_back(std::string(to_string(x)));
-    claims.push_back(J{{"claim", c.claim},
-                       {"status", c.status},
-                       {"published", c.published},
-                       {"claimed", c.claimed},
-                       {"statuses", std::move(st)},
-                       {"ours", c.ours ? J(*c.ours) : J(nullptr)},
-                       {"difference", c.difference ? J(*c.difference) : J(nullptr)}});
-  }
-  js["claims"] = std::move(claims);
-  js["past_due_not_done"] = sum.past_due_not_done;
-  js["overdue"] = sum.overdue;
-  doc["summary"] = std::move(js);
-  return doc;
-}
-
-nlohmann::ordered_json to_json(const StatusReport& r) { return to_json(r.tasks, r.summary); }
 
 }  // namespace v1
 }  // namespace da06

@@ -393,3 +393,80 @@ TEST_CASE("across units: ranking with ties, distribution, count below, worst N")
   CHECK(s[0].parent == *h.find("P"));
   CHECK(s[1].parent == *h.find("Q"));
 }
+
+TEST_CASE("aggregate: codes up to INT32_MAX count without overflow (counts taken from the codes)") {
+  // da06_aggregate passes indicator_count = period_count = 0: the counts are max code + 1, which for a
+  // code of INT32_MAX is 2^31 (an int overflow before); such key spaces take the hash-map pass.
+  da06::Hierarchy h({{"P", "P", Level::province, "", {}, {}, {}}, {"A", "A", Level::commune, "", {}, {}, {{"P", {}, {}}}}});
+  const int32_t big = std::numeric_limits<int32_t>::max();
+  std::vector<int32_t> unit = {1, 1, 0}, ind = {0, big, big}, per = {big, 0, 0};
+  std::vector<int64_t> num = {1, 2, 3}, den = {2, 4, 5};
+  auto r = da06::aggregate(h, {unit.data(), ind.data(), per.data(), num.data(), den.data(), 3}, Level::province, d2026);
+  CHECK(r.bad_row_count() == 0);
+  REQUIRE(r.size() == 2);
+  CHECK(r.indicator(0) == 0);
+  CHECK(r.period(0) == big);
+  CHECK(r.ratio(0).identical(Ratio(1, 2)));
+  CHECK(r.indicator(1) == big);
+  CHECK(r.period(1) == 0);
+  CHECK(r.ratio(1).identical(Ratio(5, 9)));
+  CHECK(r.rows(1) == 2);
+}
+
+TEST_CASE("CSV readers: invalid UTF-8, NUL bytes and UTF-16 are one located error, before any field is read") {
+  const std::string utf16("\xFF\xFEu\0n\0i\0t\0", 10);
+  const std::string counts = "unit,indicator,period,numerator,denominator\nA,x\xC3(,2024,1,2\n";
+  const std::string nul =
+      std::string("unit,indicator,period,numerator,denominator\nA,x,2024,1,2\nB,y,20") + std::string(1, '\0') + "24,1,2\n";
+  auto one = [](const std::vector<da06::Diagnostic>& d) {
+    REQUIRE(d.size() == 1);
+    return d[0].to_string();
+  };
+  CHECK(one(da06::load_counts_csv(counts, "c.csv").diagnostics) ==
+        "c.csv:2:4: the input is not valid UTF-8 (byte 0xC3 at offset 47) (file not read)");
+  CHECK(one(da06::load_counts_csv(nul, "n.csv").diagnostics).rfind("n.csv:3:7: a NUL byte at offset 63", 0) == 0);
+  CHECK(one(da06::load_counts_csv(utf16, "w.csv").diagnostics).rfind("w.csv:1:1: the input is UTF-16", 0) == 0);
+  CHECK(one(da06::load_mapping_csv("old_id,new_id,share\nX\xFF,N,1\n", "m.csv").diagnostics) ==
+        "m.csv:2:2: the input is not valid UTF-8 (byte 0xFF at offset 21) (file not read)");
+  CHECK(one(da06::load_mapping_csv(utf16, "m.csv").diagnostics).rfind("m.csv:1:1: the input is UTF-16", 0) == 0);
+  CHECK(one(da06::load_hierarchy_csv("id,parent,level,valid_from,valid_to\nP\xE1\xBB,,province,,\n", "u.csv").diagnostics) ==
+        "u.csv:2:2: the input is not valid UTF-8 (byte 0xE1 at offset 37) (file not read)");
+  CHECK(one(da06::load_hierarchy_csv(utf16, "u.csv").diagnostics).rfind("u.csv:1:1: the input is UTF-16", 0) == 0);
+}
+
+TEST_CASE("CSV readers: a bad value is quoted as a bounded excerpt, whole characters only") {
+  const std::string huge(100000, '7');
+  auto t = da06::load_counts_csv("unit,indicator,period,numerator,denominator\nA,x,2024," + huge + "é,2\nA,x,2025,1ế,2\n",
+                                 "c.csv");
+  REQUIRE(t.diagnostics.size() == 2);
+  const std::string m0 = t.diagnostics[0].to_string();
+  CHECK(m0.size() < 200);
+  CHECK(m0.find("… (100002 bytes)") != std::string::npos);
+  // The unexpected character is shown whole (a cut UTF-8 sequence would be invalid text in JSON output).
+  CHECK(t.diagnostics[1].to_string() == "c.csv:3:10: numerator: \"1ế\" is not an integer (unexpected 'ế') (row skipped)");
+  auto m = da06::load_mapping_csv("old_id,new_id,share\nX,N," + huge + "x\n", "m.csv");
+  REQUIRE(m.diagnostics.size() == 1);
+  CHECK(m.diagnostics[0].to_string().size() < 300);
+  auto u = da06::load_hierarchy_csv("id,parent,level,valid_from,valid_to\nP,,province," + huge + ",\n", "u.csv");
+  REQUIRE(u.diagnostics.size() == 1);
+  CHECK(u.diagnostics[0].to_string().size() < 300);
+}
+
+TEST_CASE("aggregate: a result is a value (copies are independent; a moved-from result reads as empty)") {
+  da06::Hierarchy h({{"P", "P", Level::province, "", {}, {}, {}}});
+  std::vector<int32_t> unit = {0, 0}, ind = {0, 1}, per = {0, 0};
+  std::vector<int64_t> num = {1, 3}, den = {2, 4};
+  auto r = da06::aggregate(h, {unit.data(), ind.data(), per.data(), num.data(), den.data(), 2}, Level::province, d2026);
+  da06::AggregateResult copy = r;
+  REQUIRE(copy.size() == 2);
+  CHECK(copy.numerators() != r.numerators());
+  CHECK(copy.ratio(1).identical(Ratio(3, 4)));
+  da06::AggregateResult moved = std::move(r);
+  CHECK(moved.size() == 2);
+  CHECK(r.size() == 0);  // NOLINT(bugprone-use-after-move): the documented moved-from state
+  CHECK(r.units() == nullptr);
+  CHECK_THROWS((void)r.unit(0));
+  r = copy;
+  CHECK(r.ratio(0).identical(Ratio(1, 2)));
+  CHECK(da06::AggregateResult().size() == 0);
+}

@@ -1,9 +1,9 @@
-// The aggregation kernel (src/aggregate_kernel.cpp): its run path for sorted exports against a naive
+// The aggregation kernel (src/aggregate/kernel.cpp): its run path for sorted exports against a naive
 // reference written here, code columns of every width and with maps, and threads. ctest also runs the
 // "kernel" cases with DA06_KERNEL=generic, so the portable and the AVX2 build are both checked.
 #include <da06/aggregate.hpp>
 
-#include "../src/aggregate_kernel.hpp"
+#include "../src/aggregate/kernel.hpp"
 
 #include <doctest/doctest.h>
 

@@ -1,9 +1,11 @@
 // The audit: each check fires exactly when it should, and the seed's findings are a human-verified set.
 #include <da06/audit.hpp>
 #include <da06/io.hpp>
+#include <da06/json.hpp>
 #include <da06/sdmx.hpp>
 
 #include <doctest/doctest.h>
+#include <nlohmann/json.hpp>
 
 #include <fstream>
 #include <map>
@@ -334,6 +336,31 @@ TEST_CASE("validation rules: per unit, period and service; importance; missing v
   fs = da06::audit(fixture(inds, data, services), opt);
   REQUIRE(fs.size() == 1);
   CHECK(fs[0].id == "validation_rule/X/TH/2024-S1/S2");
+  // A rule built in code with a constant that is not a number is an error naming the rule, not a 0.
+  opt.extra_rules.back().right.constant = "1O";
+  CHECK_THROWS_WITH_AS(da06::audit(fixture(inds, data, services), opt),
+                       doctest::Contains("validation rule 'X': constant:"), da06::DataError);
+  try {
+    da06::audit(fixture(inds, data, services), opt);
+  } catch (const da06::DataError& e) {
+    CHECK(e.where().field == "constant");
+  }
+}
+
+TEST_CASE("a framework built in code: a value the loader refuses is an error naming its record") {
+  auto fw = fixture(std::string(kRate) + "," + kCount,
+                    obs("O1", R"("indicator": "rate", "numerator": 1155, "denominator": 2000, "published_value": "57,8%")"));
+  da06::FrameworkData d = fw.data();
+  d.indicators[0].rounding = "nearest";
+  CHECK_THROWS_WITH_AS(da06::audit(da06::Framework(d)), doctest::Contains("indicator 'rate': rounding:"), da06::DataError);
+  d = fw.data();
+  d.observations[0].numerator.reset();
+  d.observations[0].denominator.reset();
+  d.observations[0].indicator = "cnt";
+  d.observations[0].value = da06::DecimalText{"12,5"};
+  d.observations.push_back(d.observations[0]);
+  d.observations.back().id = "O2";
+  CHECK_THROWS_WITH_AS(da06::audit(da06::Framework(d)), doctest::Contains("observation 'O1': value:"), da06::DataError);
 }
 
 TEST_CASE("the embedded seed: exactly the human-verified findings") {
@@ -378,14 +405,55 @@ TEST_CASE("audit JSON") {
   auto fw = da06::default_framework();
   std::string j = da06::audit_json(fw);
   auto doc = nlohmann::json::parse(j);
-  auto fs = da06::audit(fw);
+  da06::AuditReport r = da06::audit_report(fw);
   CHECK(doc["framework"] == "thanhhoa-2024h1");
-  CHECK(doc["findings"].size() == fs.size());
-  std::size_t errors = 0;
-  for (const auto& f : fs) errors += f.severity == AuditSeverity::error;
-  CHECK(doc["counts"]["error"] == errors);
-  CHECK(doc["findings"][0]["source"]["line"].is_number());
-  CHECK(j == da06::audit_document(fw).dump(2));
+  CHECK(r.framework == "thanhhoa-2024h1");
+  CHECK(doc["findings"].size() == r.findings.size());
+  CHECK(r.findings == da06::audit(fw));
+  std::size_t n[3] = {0, 0, 0};
+  for (const auto& f : r.findings) ++n[static_cast<int>(f.severity)];
+  CHECK(r.counts == da06::AuditCounts{n[0], n[1], n[2]});
+  CHECK(r.counts.of(AuditSeverity::warning) == n[1]);
+  CHECK(doc["counts"]["error"] == n[0]);
+  CHECK(doc["counts"]["warning"] == n[1]);
+  CHECK(doc["counts"]["info"] == n[2]);
+  for (std::size_t i = 0; i < r.findings.size(); ++i) {
+    const Finding& f = r.findings[i];
+    const auto& jf = doc["findings"][i];
+    CHECK(jf["id"] == f.id);
+    CHECK(jf["check"] == std::string(da06::to_string(f.check)));
+    CHECK(jf["values"].size() == f.values.size());
+    for (const auto& v : f.values) CHECK(jf["values"][v.name] == v.value);
+    CHECK(jf["records"].get<std::vector<std::string>>() == f.records);
+    CHECK(jf["source"]["line"] == f.source.line);
+    CHECK(jf["related"].size() == f.related.size());
+  }
+  CHECK(j == da06::to_json(r));
+  CHECK(nlohmann::json::parse(da06::to_json(r, -1)) == doc);
+}
+
+TEST_CASE("every check has one name, and the names are those of docs/audit.md") {
+  std::set<std::string> names;
+  for (int c = 0; c <= static_cast<int>(AuditCheck::validation_rule); ++c) {
+    std::string name(da06::to_string(static_cast<AuditCheck>(c)));
+    CHECK(name != "?");
+    CHECK(names.insert(name).second);
+  }
+  CHECK(names.size() == 12);
+  // docs/audit.md's table of checks, between "## The checks" and the first "###": one row
+  // "| `name` | family | … |" per check.
+  std::ifstream in(DA06_SOURCE_DIR "/docs/audit.md");
+  REQUIRE(in.good());
+  std::set<std::string> documented;
+  std::string line;
+  bool in_table = false;
+  while (std::getline(in, line)) {
+    if (line == "## The checks") in_table = true;
+    else if (in_table && line.rfind("###", 0) == 0) break;
+    else if (in_table && line.rfind("| `", 0) == 0) documented.insert(line.substr(3, line.find('`', 3) - 3));
+  }
+  for (const auto& n : names) CHECK_MESSAGE(documented.count(n), n << " is missing from docs/audit.md's table of checks");
+  for (const auto& n : documented) CHECK_MESSAGE(names.count(n), n << " in docs/audit.md is not a check");
 }
 
 TEST_CASE("SDMX-CSV: header, RFC 4180 quoting, derived rows, audit flags") {

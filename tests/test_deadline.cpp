@@ -10,6 +10,7 @@
 #include <nlohmann/json.hpp>
 
 #include "da06/deadline.hpp"
+#include "da06/json.hpp"
 
 #ifndef DA06_SOURCE_DIR
 #error "DA06_SOURCE_DIR must name the source tree"
@@ -495,4 +496,107 @@ TEST_CASE("describe gives a one-line explanation") {
   CHECK(da06::describe(parse_deadline("Trong năm 2024 và thực hiện thường xuyên")) ==
         "due 2024-12-31, from 2024-01-01, continuous [mixed]");
   CHECK(da06::describe(parse_deadline("abc")).rfind("unknown", 0) == 0);
+}
+
+TEST_CASE("phrases real reports write: spans of months, recurring days, phases, events, lead verbs") {
+  // "Quý IV năm 2025 và duy trì thường xuyên": a period, then maintained work
+  Deadline d = parse_deadline("Quý IV năm 2025 và duy trì thường xuyên");
+  CHECK(d.kind == DeadlineKind::mixed);
+  CHECK(iso(d.due) == "2025-12-31");
+  CHECK(d.recurrence == Recurrence::continuous);
+  CHECK(has_match(d, "recurrence", "duy trì thường xuyên"));
+
+  // a span of months of one year
+  d = parse_deadline("Tháng 10-11/2025");
+  CHECK(d.kind == DeadlineKind::period);
+  CHECK(iso(d.start) == "2025-10-01");
+  CHECK(iso(d.due) == "2025-11-30");
+  CHECK_FALSE(d.period.has_value());  // two months are not one period
+  d = parse_deadline("Từ tháng 10 đến tháng 12 năm 2025");
+  CHECK(iso(d.start) == "2025-10-01");
+  CHECK(iso(d.due) == "2025-12-31");
+  check_unknown("Tháng 11-10/2025");  // a backwards span is not read
+  check_unknown("Tháng 10-13/2025");
+
+  // a day of every month
+  d = parse_deadline("trước ngày 20 hằng tháng");
+  CHECK(d.kind == DeadlineKind::continuous);
+  CHECK(d.recurrence == Recurrence::monthly);
+  REQUIRE(d.recurring_day.has_value());
+  CHECK(*d.recurring_day == 20);
+  CHECK(d.strictly_before);
+  CHECK_FALSE(d.due.has_value());
+  d = parse_deadline("Ngày 25 hàng tháng");
+  CHECK(*d.recurring_day == 25);
+  CHECK_FALSE(d.strictly_before);
+  check_unknown("trước ngày 32 hằng tháng");
+
+  // "trong ngày …": that day
+  d = parse_deadline("trong ngày 20 tháng 11 năm 2025");
+  CHECK(d.kind == DeadlineKind::date);
+  CHECK(iso(d.due) == "2025-11-20");
+
+  // a report due on a day, then monthly; the leading "báo cáo kết quả" is a verb phrase, not a date
+  d = parse_deadline("Báo cáo kết quả trước ngày 20 tháng 11 năm 2025 và hàng tháng");
+  CHECK(d.kind == DeadlineKind::mixed);
+  CHECK(iso(d.due) == "2025-11-20");
+  CHECK(d.strictly_before);
+  CHECK(d.recurrence == Recurrence::monthly);
+  CHECK_FALSE(d.recurring_day.has_value());  // the day of later months is not printed: not guessed
+
+  d = parse_deadline("Hằng năm.");
+  CHECK(d.kind == DeadlineKind::continuous);
+  CHECK(d.recurrence == Recurrence::yearly);
+
+  d = parse_deadline("Khi có phát sinh.");
+  CHECK(d.kind == DeadlineKind::conditional);
+  CHECK(d.condition == Condition::on_event);
+  CHECK(d.authority.empty());
+  CHECK(parse_deadline("Khi phát sinh").condition == Condition::on_event);
+  CHECK(parse_deadline("Khi cần thiết").condition == Condition::on_event);
+  CHECK(std::string(da06::to_string(Condition::on_event)) == "on_event");
+
+  d = parse_deadline("Năm 2025 - 2026");
+  CHECK(iso(d.start) == "2025-01-01");
+  CHECK(iso(d.due) == "2026-12-31");
+  d = parse_deadline("Giai đoạn 2028-2030");
+  CHECK(iso(d.start) == "2028-01-01");
+  CHECK(iso(d.due) == "2030-12-31");
+
+  // a completion and a later phase: the completion is the deadline, the phase keeps its dates
+  d = parse_deadline("hoàn thành trong tháng 12 năm 2025, triển khai thực hiện trong năm 2026");
+  CHECK(d.kind == DeadlineKind::period);
+  CHECK(iso(d.due) == "2025-12-31");
+  REQUIRE(d.phases.size() == 1);
+  CHECK(d.phases[0].text == "triển khai thực hiện trong năm 2026");
+  CHECK(iso(d.phases[0].start) == "2026-01-01");
+  CHECK(iso(d.phases[0].due) == "2026-12-31");
+  CHECK(d.text.substr(d.phases[0].offset, d.phases[0].length) == d.phases[0].text);
+  CHECK(has_match(d, "phase", "triển khai thực hiện trong năm 2026"));
+  // without a completion verb, two time clauses stay ambiguous
+  check_unknown("trong tháng 12 năm 2025, trong năm 2026");
+  check_unknown("Quý I/2024 và quý II/2024");
+
+  // a bare day in a deadline column
+  d = parse_deadline("31/10/2025");
+  CHECK(d.kind == DeadlineKind::date);
+  CHECK(iso(d.due) == "2025-10-31");
+
+  // lead verbs
+  d = parse_deadline("Bắt đầu triển khai từ năm 2026");
+  CHECK(iso(d.start) == "2026-01-01");
+  CHECK_FALSE(d.due.has_value());
+  CHECK(d.kind == DeadlineKind::period);
+  d = parse_deadline("Triển khai đảm bảo theo lộ trình, hướng dẫn của Bộ, ngành.");
+  CHECK(d.kind == DeadlineKind::conditional);
+  CHECK(d.condition == Condition::per_roadmap);
+  CHECK(d.authority == "Bộ, ngành");
+  // fillers alone are still not a deadline
+  check_unknown("Triển khai");
+  check_unknown("Báo cáo kết quả");
+
+  // the JSON document carries the new fields
+  const auto j = nlohmann::json::parse(da06::to_json(parse_deadline("trước ngày 20 hằng tháng")));
+  CHECK(j["recurring_day"] == 20);
+  CHECK(j["phases"].is_array());
 }

@@ -181,10 +181,14 @@ TEST_CASE("hierarchy CSV: bad rows are located FILE:LINE:COL: field and skipped"
   CHECK(r.hierarchy.size() == 2);
   CHECK(r.hierarchy.find("F,1"));
 
-  auto bad_header = da06::load_hierarchy_csv("id,parent,lvl,valid_from,valid_to\n", "h.csv");
+  // A header without a required column: one message for the file (never one per row), pointing at the
+  // column that looks like a typo of it; no row is read.
+  auto bad_header = da06::load_hierarchy_csv("id,parent,lvl,valid_from,valid_to\nP,,province,,\nD,P,district,,\n", "h.csv");
   REQUIRE(bad_header.diagnostics.size() == 1);
   CHECK(bad_header.diagnostics[0].to_string() ==
-        "h.csv:1:11: header: column 3 of the header must be \"level\" (header: id,parent,level,valid_from,valid_to)");
+        "h.csv:1:11: header: the header has no column \"level\" (required: id, parent, level; found: id, parent, lvl, "
+        "valid_from, valid_to); is \"lvl\" meant to be \"level\"? The file is not read.");
+  CHECK(bad_header.hierarchy.size() == 0);
   auto unterminated = da06::load_hierarchy_csv("id,parent,level,valid_from,valid_to\nP,,province,,\n\"Q,P,district,,\n", "q.csv");
   CHECK(unterminated.hierarchy.size() == 1);
   REQUIRE(unterminated.diagnostics.size() == 1);
@@ -199,9 +203,35 @@ TEST_CASE("hierarchy JSON: a bare array keeps exact lines and columns") {
   REQUIRE(r.error_count() >= 1);
   CHECK(r.diagnostics[0].where.file == "u.json");
   CHECK(r.diagnostics[0].where.line == 2);
-  CHECK(r.diagnostics[0].where.path.rfind("$.units[1]", 0) == 0);
+  CHECK(r.diagnostics[0].to_string() ==
+        "u.json:2:36: $[1].level: \"county\" is not one of: nation, province, district, commune, village (unit 'A' rejected)");
   auto first_line = da06::load_hierarchy_json("[{\"id\": \"P\", \"name\": \"P\", \"level\": 7}]", "v.json");
   REQUIRE(first_line.error_count() >= 1);
   CHECK(first_line.diagnostics[0].where.line == 1);
-  CHECK(first_line.diagnostics[0].where.column == 36);  // the 7, as in the user's text (not the wrapper's)
+  CHECK(first_line.diagnostics[0].where.column == 36);  // the 7, as in the user's text
+  CHECK(first_line.diagnostics[0].where.path == "$[0].level");
+}
+
+TEST_CASE("hierarchy JSON: a framework's units are read, its other sections are not; build errors are located") {
+  const char* json =
+      "{\"format\": \"da06-framework\", \"format_version\": 1,\n"
+      " \"observations\": [{\"id\": 5}],\n"  // not a units matter: not read here
+      " \"units\": [{\"id\": \"P\", \"name\": \"Tỉnh P\", \"level\": \"province\"},\n"
+      "           {\"id\": \"C\", \"name\": \"Xã C\", \"level\": \"commune\", \"parents\": [{\"parent\": \"GHOST\"}]},\n"
+      "           {\"id\": \"P\", \"name\": \"again\", \"level\": \"province\"}]}\n";
+  auto r = da06::load_hierarchy_json(json, "f.json");
+  std::string all;
+  for (const auto& d : r.diagnostics) all += d.to_string() + "\n";
+  INFO(all);
+  REQUIRE(r.diagnostics.size() == 2);  // the dangling parent and the duplicate, each once
+  CHECK(r.diagnostics[0].to_string() == "f.json:4:12: $.units[1]: parent unit \"GHOST\" does not exist (unit 'C' rejected)");
+  CHECK(r.diagnostics[1].to_string().rfind("f.json:5:12: $.units[2]: duplicate id 'P' (first at f.json:3:12: $.units[0])", 0) == 0);
+  REQUIRE(r.hierarchy.size() == 1);
+  CHECK(r.hierarchy.name(0) == "Tỉnh P");
+  auto not_units = da06::load_hierarchy_json("{\"format\": \"other\", \"format_version\": 1}", "o.json");
+  REQUIRE(not_units.diagnostics.size() == 1);
+  CHECK(not_units.diagnostics[0].to_string() == "o.json:1:12: $.format: \"format\" must be \"da06-framework\", not \"other\"");
+  auto scalar = da06::load_hierarchy_json("42", "s.json");
+  REQUIRE(scalar.diagnostics.size() == 1);
+  CHECK(scalar.diagnostics[0].message.rfind("the top level must be an array of units or a framework object", 0) == 0);
 }

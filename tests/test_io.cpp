@@ -284,3 +284,57 @@ TEST_CASE("validation rules load, reject bad operators and dangling indicators, 
   REQUIRE(again.ok());
   CHECK(again.framework.data() == r.framework.data());
 }
+
+TEST_CASE("imported records: task attributes, table and paragraph sources, observation candidates round-trip") {
+  const char* text = R"JSON({"format": "da06-framework", "format_version": 1,
+    "sources": [{"id": "doc", "file": "kh.docx"}],
+    "tasks": [
+      {"id": "T1", "number": 1, "title": "Xây dựng",
+       "attributes": {"Người đứng đầu chịu trách nhiệm": "Cục trưởng", "Nguồn kinh phí": "Ngân sách"},
+       "source": {"document": "doc", "table": "2", "row": "1", "paragraph": 14, "quote": "Xây dựng"}},
+      {"id": "T2", "number": 2, "title": "x", "attributes": {"Sản phẩm": 3}},
+      {"id": "T3", "number": 3, "title": "y", "attributes": ["a"]},
+      {"id": "T4", "number": 4, "title": "z", "attributes": {"": "empty name"}}],
+    "observations": [],
+    "observation_candidates": [
+      {"id": "OC1", "kind": "ratio", "numerator": 990, "denominator": 1714, "published": "990/1.714",
+       "sentence": "+ Dịch vụ công trực tuyến toàn trình: 990/1.714 (đạt 57,8%)", "review": "pending",
+       "source": {"document": "doc", "line": 94, "quote": "990/1.714"}},
+      {"id": "OC2", "kind": "change", "value": "-3", "unit": "hồ sơ", "against": "tháng 12/2023", "published": "Giảm 3 hồ sơ"},
+      {"id": "OC3", "kind": "guess", "value": "1"},
+      {"id": "OC4", "kind": "ratio", "numerator": 5},
+      {"id": "OC5", "kind": "percent", "value": 57.8},
+      {"id": "OC6", "kind": "count", "value": "12", "review": "maybe"},
+      {"id": "OC7", "kind": "count", "value": "12", "review": "accepted", "observation": "O-none"}]})JSON";
+  da06::LoadResult r = da06::load_framework_json(text, "imported.json");
+  CHECK(r.error_count() == 8);  // T2, T3, T4, OC3, OC4, OC5 (float), OC6, OC7 (dangling observation)
+  REQUIRE(r.framework.tasks().size() == 1);
+  const da06::Task& t = r.framework.tasks()[0];
+  CHECK(t.attributes.size() == 2);
+  CHECK(t.attributes.at("Nguồn kinh phí") == "Ngân sách");
+  CHECK(t.source.table == "2");
+  CHECK(t.source.paragraph == 14);
+  REQUIRE(r.framework.observation_candidates().size() == 2);
+  const auto& c = r.framework.observation_candidates()[0];
+  CHECK(c.kind == da06::CandidateKind::ratio);
+  CHECK(*c.numerator == 990);
+  CHECK(c.review == da06::Review::pending);
+  CHECK(r.framework.observation_candidates()[1].value == "-3");
+  CHECK(r.framework.observation_candidates()[1].review == da06::Review::pending);  // the default
+  bool named = false;
+  for (const auto& d : r.diagnostics)
+    if (d.message.find("observation candidate 'OC3' rejected") != std::string::npos) named = true;
+  CHECK(named);
+  // the writer keeps every field; loading it again gives an equal framework
+  const std::string written = da06::write_framework_json(r.framework);
+  CHECK(written.find("\"observation_candidates\"") != std::string::npos);
+  CHECK(written.find("\"attributes\"") != std::string::npos);
+  da06::LoadResult again = da06::load_framework_json(written, "written.json");
+  REQUIRE(again.ok());
+  CHECK(again.diagnostics.empty());
+  CHECK(again.framework.data() == r.framework.data());
+  // a framework without them writes neither key (the embedded dataset's file is unchanged)
+  const std::string plain = da06::write_framework_json(da06::default_framework());
+  CHECK(plain.find("observation_candidates") == std::string::npos);
+  CHECK(plain.find("\"attributes\"") == std::string::npos);
+}

@@ -1,10 +1,14 @@
 // Tests for da06/status.hpp: the seed's 72 tasks against a human-labelled table, working-day
 // boundaries (Tết 2024, the 29/4/2024 swap, weekends), the phrase rules, `unknown`, and the JSON shape.
 #include <doctest/doctest.h>
+#include <nlohmann/json.hpp>
+
+#include "da06/json.hpp"
 
 #include <fstream>
 #include <map>
 #include <sstream>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -84,6 +88,14 @@ TEST_CASE("status names round-trip") {
     CHECK(da06::parse_status(da06::to_string(s)) == s);
   }
   CHECK_FALSE(da06::parse_status("finished").has_value());
+  // the first eight keep their numbers; new states are appended
+  CHECK(static_cast<int>(Status::unknown) == 7);
+  CHECK(static_cast<int>(Status::done_late) == 8);
+  CHECK(static_cast<int>(Status::blank) == 9);
+  // the display order names every status once
+  std::set<Status> seen(da06::status_display_order.begin(), da06::status_display_order.end());
+  CHECK(seen.size() == da06::status_count);
+  CHECK(da06::status_display_order[2] == Status::done_late);
 }
 
 TEST_CASE("seed: every task against the human-labelled table, as of the report date 2024-06-28") {
@@ -309,10 +321,42 @@ TEST_CASE("phrase rules") {
   CHECK(e.deciding_phrases.at(0).text == "Đang thực hiện");
 }
 
+TEST_CASE("progress phrases real reports write, and the blank cell") {
+  const date d(2025, 12, 22);
+  // a bare "Chờ …" opens the assessment: waiting
+  auto s = classify("Tháng 11/2025", "Chờ hướng dẫn của Bộ Công an", d);
+  CHECK(s.status == Status::waiting);
+  CHECK(s.reason.find("\"hướng dẫn của Bộ Công an\"") != std::string::npos);
+  CHECK(s.past_due_not_done);
+  CHECK(classify("Năm 2025", "Đang chờ ý kiến của Bộ Tư pháp.", d).status == Status::waiting);
+  // … but only at the start: later in the clause "chờ" without "đang/do" is not read as a wait
+  CHECK(classify("Năm 2025", "Đã hoàn thành, chờ nghiệm thu", d).status == Status::done);
+  // done late is its own state, never "done"
+  s = classify("Tháng 10/2025", "Đã hoàn thành quá hạn", d);
+  CHECK(s.status == Status::done_late);
+  CHECK_FALSE(s.past_due_not_done);
+  CHECK(s.deciding_phrases.at(0).text == "Đã hoàn thành quá hạn");
+  CHECK(classify("Tháng 10/2025", "Đã hoàn thành trễ hạn 5 ngày", d).status == Status::done_late);
+  CHECK(classify("Tháng 10/2025", "Đã hoàn thành.", d).status == Status::done);
+  // "Đang hoàn thành" is work under way; "Chưa hoàn thành" is open work, checked against its date
+  CHECK(classify("Tháng 12/2025", "Đang hoàn thành", d).status == Status::due_soon);
+  CHECK(classify("Năm 2026", "Đang hoàn thành", d).status == Status::in_progress);
+  CHECK(classify("Tháng 10/2025", "Chưa hoàn thành", d).status == Status::overdue);
+  CHECK(classify("Năm 2026", "Chưa hoàn thành", d).status == Status::in_progress);
+  // a blank cell is its own state, not unknown text
+  s = classify("Tháng 10/2025", "  ", d);
+  CHECK(s.status == Status::blank);
+  CHECK_FALSE(s.past_due_not_done);
+  CHECK(classify("Tháng 10/2025", "Xem báo cáo của Sở.", d).status == Status::unknown);
+  // the report's "done" claims count done-late tasks too
+  CHECK(std::string(da06::to_string(Status::done_late)) == "done_late");
+  CHECK(std::string(da06::to_string(Status::blank)) == "blank");
+}
+
 TEST_CASE("unknown: the text gives no basis, nothing is guessed") {
   const date d(2024, 6, 28);
   auto s = classify("Quý I/2024", "", d);
-  CHECK(s.status == Status::unknown);
+  CHECK(s.status == Status::blank);  // an empty cell: its own state
   CHECK(s.deciding_phrases.empty());
   CHECK(s.past_due);                 // the date is known …
   CHECK_FALSE(s.past_due_not_done);  // … but not whether the work is done
@@ -328,7 +372,7 @@ TEST_CASE("unknown: the text gives no basis, nothing is guessed") {
 TEST_CASE("to_json: one shape for the CLI, the report and the C ABI") {
   const auto fw = da06::default_framework();
   const auto rep = da06::task_status_report(fw, date(2024, 6, 28), cal());
-  const auto j = da06::to_json(rep);
+  const auto j = nlohmann::json::parse(da06::to_json(rep));
   CHECK(j["as_of"] == "2024-06-28");
   CHECK(j["due_soon_workdays"] == 10);
   REQUIRE(j["tasks"].size() == 72);

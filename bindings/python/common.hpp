@@ -78,6 +78,8 @@ void register_analysis(py::module_& m);
 void register_audit(py::module_& m);
 void register_hierarchy(py::module_& m);
 void register_aggregate(py::module_& m);
+void register_dossier(py::module_& m);
+void register_arrow(py::module_& m);
 
 inline std::string iso(const boost::gregorian::date& d) { return boost::gregorian::to_iso_extended_string(d); }
 inline std::optional<std::string> iso(const std::optional<boost::gregorian::date>& d) {

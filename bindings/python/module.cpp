@@ -24,4 +24,6 @@ PYBIND11_MODULE(_core, m) {
   da06py::register_audit(m);
   da06py::register_hierarchy(m);
   da06py::register_aggregate(m);
+  da06py::register_dossier(m);
+  da06py::register_arrow(m);
 }

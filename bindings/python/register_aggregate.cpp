@@ -73,7 +73,7 @@ void register_aggregate(py::module_& m) {
       [](const da06::Hierarchy& h, const std::string& level, boost::gregorian::date as_of, const py::array& unit,
          MapArg unit_map, const py::array& indicator, MapArg indicator_map, const py::array& period,
          MapArg period_map, I64 numerator, I64 denominator, std::int32_t indicator_count, std::int32_t period_count,
-         const std::vector<std::tuple<std::int32_t, std::string, std::string>>& thresholds) {
+         const std::vector<std::tuple<std::int32_t, std::string, std::string, std::string>>& thresholds) {
         const std::size_t n = static_cast<std::size_t>(numerator.size());
         if (static_cast<std::size_t>(denominator.size()) != n || static_cast<std::size_t>(unit.size()) != n ||
             static_cast<std::size_t>(indicator.size()) != n || static_cast<std::size_t>(period.size()) != n)
@@ -84,20 +84,21 @@ void register_aggregate(py::module_& m) {
         opt.indicator_count = std::max(indicator_count, 1);
         opt.period_count = std::max(period_count, 1);
         opt.thresholds.resize(static_cast<std::size_t>(opt.indicator_count));
-        for (const auto& [code, cmp, value] : thresholds) {
+        // A target is an exact fraction (numerator, denominator as decimal text), the units of the
+        // ratio column: python/da06/aggregate.py turns "90%" or 0.9 into 9/10 and refuses 90.
+        for (const auto& [code, cmp, tn, td] : thresholds) {
           auto c = da06::parse_comparator(cmp);
-          if (!c) throw da06::InvalidArgument("aggregate: unknown comparator \"" + cmp + "\"");
+          if (!c || *c == da06::Comparator::top) throw da06::InvalidArgument("aggregate: unknown comparator \"" + cmp + "\"");
           if (code < 0 || code >= opt.indicator_count) continue;
-          opt.thresholds[static_cast<std::size_t>(code)] = da06::IndicatorThreshold::percent(value, *c);
+          const da06::BigInt num(tn.c_str()), den(td.c_str());
+          if (den <= 0) throw da06::InvalidArgument("aggregate: a target's denominator must be positive");
+          opt.thresholds[static_cast<std::size_t>(code)] = da06::IndicatorThreshold{*c, da06::Ratio(num, den).reduced()};
         }
         const da06::Level lv = level_of(level);
         da06::AggregateResult r;
-        double seconds = 0;
         {
           py::gil_scoped_release nogil;  // see the file comment
-          auto t0 = std::chrono::steady_clock::now();
           r = da06::AggregationPlan(h, lv, as_of).run(obs, opt);
-          seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
         }
         const std::size_t G = r.size();
         // The result columns go to numpy without copies: the arrays are views of the result's own
@@ -138,13 +139,12 @@ void register_aggregate(py::module_& m) {
         d["bad_row_count"] = k.bad_row_count();
         d["rows_used"] = k.rows_used();
         d["rows_dropped"] = k.rows_dropped();
-        d["seconds"] = seconds;
         return d;
       },
       py::arg("hierarchy"), py::arg("level"), py::arg("as_of"), py::arg("unit"), py::arg("unit_map"),
       py::arg("indicator"), py::arg("indicator_map"), py::arg("period"), py::arg("period_map"), py::arg("numerator"),
       py::arg("denominator"), py::arg("indicator_count"), py::arg("period_count"),
-      py::arg("thresholds") = std::vector<std::tuple<std::int32_t, std::string, std::string>>{});
+      py::arg("thresholds") = std::vector<std::tuple<std::int32_t, std::string, std::string, std::string>>{});
 
   m.def("aggregation_kernel", [] { return std::string(da06::aggregation_kernel()); },
         "Which build of the aggregation kernel's run path this CPU uses: 'avx2' or 'generic'.");

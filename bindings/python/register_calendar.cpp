@@ -189,6 +189,8 @@ void register_calendar(py::module_& m) {
           },
           py::arg("json"))
       .def("schedule_years", &Calendar::schedule_years)
+      .def("is_provisional", &Calendar::is_provisional, py::arg("year"))
+      .def("provisional_years", &Calendar::provisional_years, py::arg("first"), py::arg("last"))
       .def("rule_names", [](const Calendar& c) {
         std::vector<std::pair<std::string, std::string>> r;
         for (const auto& x : c.rules()) r.emplace_back(x.id, x.name);

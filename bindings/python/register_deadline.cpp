@@ -50,6 +50,14 @@ void register_deadline(py::module_& m) {
       .def_readonly("phrase", &Match::phrase)
       .def("__repr__", [](const Match& x) { return "Match(" + x.field + ": '" + x.phrase + "')"; });
 
+  py::class_<Phase>(m, "Phase", "A later step a deadline text names beside its completion date.")
+      .def_readonly("text", &Phase::text)
+      .def_readonly("start", &Phase::start)
+      .def_readonly("due", &Phase::due)
+      .def_readonly("offset", &Phase::offset)
+      .def_readonly("length", &Phase::length)
+      .def("__repr__", [](const Phase& x) { return "Phase('" + x.text + "')"; });
+
   py::class_<Deadline>(m, "Deadline", "What a free-text deadline says (da06.parse_deadline).")
       .def_readonly("text", &Deadline::text)
       .def_readonly("due", &Deadline::due)
@@ -62,12 +70,14 @@ void register_deadline(py::module_& m) {
       .def_readonly("strictly_before", &Deadline::strictly_before)
       .def_property_readonly("recurring", [](const Deadline& d) { return d.recurrence != Recurrence::none; })
       .def_property_readonly("recurrence", [](const Deadline& d) { return none_if_none(d.recurrence, Recurrence::none); })
+      .def_readonly("recurring_day", &Deadline::recurring_day)
       .def_property_readonly("condition", [](const Deadline& d) { return none_if_none(d.condition, Condition::none); })
       .def_readonly("authority", &Deadline::authority)
       .def_readonly("reference", &Deadline::reference)
       .def_readonly("tentative", &Deadline::tentative)
       .def_readonly("aspirational", &Deadline::aspirational)
       .def_readonly("thresholds", &Deadline::thresholds)
+      .def_readonly("phases", &Deadline::phases)
       .def_readonly("notes", &Deadline::notes)
       .def_property_readonly("kind", [](const Deadline& d) { return std::string(to_string(d.kind)); })
       .def_readonly("matched", &Deadline::matched)

@@ -36,6 +36,22 @@ void register_hierarchy(py::module_& m) {
         for (const auto& u : h.units()) r.push_back(u.id);
         return r;
       })
+      .def_property_readonly("names", [](const Hierarchy& h) {
+        std::vector<std::string> r;
+        r.reserve(h.size());
+        for (const auto& u : h.units()) r.push_back(u.name);
+        return r;
+      })
+      .def_property_readonly("attribute_names", [](const Hierarchy& h) { return h.attributes().names; })
+      .def(
+          "attribute",
+          [](const Hierarchy& h, const std::string& column) {
+            const auto& a = h.attributes();
+            for (std::size_t c = 0; c < a.names.size(); ++c)
+              if (a.names[c] == column) return a.values[c];
+            throw py::key_error("the units have no column \"" + column + "\"");
+          },
+          py::arg("column"))
       .def_property_readonly("levels", [](const Hierarchy& h) {
         std::vector<std::string> r;
         for (const auto& u : h.units()) r.emplace_back(da06::to_string(u.level));

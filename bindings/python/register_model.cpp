@@ -44,6 +44,8 @@ void register_model(py::module_& m) {
       .def_readonly("row", &SourceRef::row)
       .def_readonly("line", &SourceRef::line)
       .def_readonly("quote", &SourceRef::quote)
+      .def_readonly("table", &SourceRef::table)
+      .def_readonly("paragraph", &SourceRef::paragraph)
       .def("__repr__", [](const SourceRef& r) {
         return "SourceRef(document='" + r.document + "', appendix='" + r.appendix + "', row='" + r.row +
                "', line=" + std::to_string(r.line) + ")";
@@ -68,6 +70,7 @@ void register_model(py::module_& m) {
       .def_readonly("progress_text", &Task::progress_text)
       .def_readonly("indicators", &Task::indicators)
       .def_readonly("utility_group", &Task::utility_group)
+      .def_readonly("attributes", &Task::attributes)
       .def_readonly("source", &Task::source)
       .def("lead_units", &Task::lead_units)
       .def("coordinating_units", &Task::coordinating_units)
@@ -128,6 +131,25 @@ void register_model(py::module_& m) {
       .def_readonly("source", &Target::source)
       .def("__repr__", [](const Target& t) { return "Target(id='" + t.id + "')"; });
 
+  py::class_<ObservationCandidate>(m, "ObservationCandidate",
+                                   "A figure of a document's prose kept for review; never used as data.")
+      .def_readonly("id", &ObservationCandidate::id)
+      .def_property_readonly("kind", [](const ObservationCandidate& k) { return s(k.kind); })
+      .def_readonly("numerator", &ObservationCandidate::numerator)
+      .def_readonly("denominator", &ObservationCandidate::denominator)
+      .def_readonly("value", &ObservationCandidate::value)
+      .def_readonly("unit", &ObservationCandidate::unit)
+      .def_readonly("against", &ObservationCandidate::against)
+      .def_readonly("published", &ObservationCandidate::published)
+      .def_readonly("sentence", &ObservationCandidate::sentence)
+      .def_property_readonly("review", [](const ObservationCandidate& k) { return s(k.review); })
+      .def_readonly("observation", &ObservationCandidate::observation)
+      .def_readonly("note", &ObservationCandidate::note)
+      .def_readonly("source", &ObservationCandidate::source)
+      .def("__repr__", [](const ObservationCandidate& k) {
+        return "ObservationCandidate(id='" + k.id + "', published='" + k.published + "')";
+      });
+
   py::class_<OrgUnit>(m, "OrgUnit", "An organisational unit with effective dates (closed intervals).")
       .def_readonly("id", &OrgUnit::id)
       .def_readonly("name", &OrgUnit::name)
@@ -162,6 +184,7 @@ void register_model(py::module_& m) {
       .def("observations", &Framework::observations)
       .def("targets", &Framework::targets)
       .def("units", &Framework::units)
+      .def("observation_candidates", &Framework::observation_candidates)
       .def("__eq__", [](const Framework& a, const Framework& b) { return a == b; })
       .def("__repr__", [](const Framework& f) {
         return "<da06.Framework '" + f.id() + "': " + std::to_string(f.tasks().size()) + " tasks, " +

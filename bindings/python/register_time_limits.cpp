@@ -37,8 +37,14 @@ void register_time_limits(py::module_& m) {
   m.def(
       "dossier_due",
       [](Date day, int hour, int minute, int working_days, const da06::Calendar& cal, int cutoff_hour,
-         int cutoff_minute, bool apply_cutoff) {
-        boost::posix_time::ptime at(day, boost::posix_time::hours(hour) + boost::posix_time::minutes(minute));
+         int cutoff_minute, bool apply_cutoff, int second, int microsecond) {
+        // Every part of the time of day counts: 15:00:01 is after a 15:00 cut-off.
+        if (hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0 || second > 59 || microsecond < 0 ||
+            microsecond > 999999)
+          throw da06::InvalidArgument("dossier_due: the time of receipt is not a time of day");
+        boost::posix_time::ptime at(day, boost::posix_time::hours(hour) + boost::posix_time::minutes(minute) +
+                                             boost::posix_time::seconds(second) +
+                                             boost::posix_time::microseconds(microsecond));
         da06::DossierOptions opt;
         opt.cutoff_hour = cutoff_hour;
         opt.cutoff_minute = cutoff_minute;
@@ -47,7 +53,8 @@ void register_time_limits(py::module_& m) {
         return py::make_tuple(d.received, d.due);
       },
       py::arg("day"), py::arg("hour"), py::arg("minute"), py::arg("working_days"), py::arg("calendar"),
-      py::arg("cutoff_hour") = 15, py::arg("cutoff_minute") = 0, py::arg("apply_cutoff") = true);
+      py::arg("cutoff_hour") = 15, py::arg("cutoff_minute") = 0, py::arg("apply_cutoff") = true,
+      py::arg("second") = 0, py::arg("microsecond") = 0);
   m.def(
       "dossier_status",
       [](Date promised, Date returned, const da06::Calendar& cal) {

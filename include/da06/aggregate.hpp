@@ -16,18 +16,16 @@
 #ifndef DA06_AGGREGATE_HPP
 #define DA06_AGGREGATE_HPP
 
+#include "error.hpp"
 #include "hierarchy.hpp"
-#include "io.hpp"
 #include "model.hpp"
 #include "numbers.hpp"
 
 #include <cstdint>
 #include <memory>
-#include <new>
 #include <optional>
 #include <string>
 #include <string_view>
-#include <type_traits>
 #include <utility>
 #include <vector>
 
@@ -35,34 +33,7 @@ namespace da06 {
 inline namespace v1 {
 
 namespace detail {
-__extension__ typedef __int128 int128;  // __extension__: -Wpedantic would warn that ISO C++ has no __int128
-
-/// Memory for large result columns: from 1 MiB up, aligned 2 MiB pages mapped straight from the kernel with
-/// transparent huge pages requested (a 2 MiB column faults in once, not 512 times); below, operator new.
-/// `resize(n)` default-initializes (no zero fill for plain numbers: the engine writes every element, and
-/// a 13 MB result need not be written twice); `resize(n, value)` and `push_back` behave as usual.
-void* big_alloc(std::size_t bytes);
-void big_free(void* p, std::size_t bytes) noexcept;
-template <class T>
-struct BigAllocator {
-  using value_type = T;
-  BigAllocator() = default;
-  template <class U>
-  BigAllocator(const BigAllocator<U>&) noexcept {}  // NOLINT(google-explicit-constructor)
-  T* allocate(std::size_t n) { return static_cast<T*>(big_alloc(n * sizeof(T))); }
-  void deallocate(T* p, std::size_t n) noexcept { big_free(p, n * sizeof(T)); }
-  template <class U>
-  void construct(U* p) noexcept(std::is_nothrow_default_constructible_v<U>) {
-    ::new (static_cast<void*>(p)) U;
-  }
-  template <class U, class... Args>
-  void construct(U* p, Args&&... args) {
-    ::new (static_cast<void*>(p)) U(std::forward<Args>(args)...);
-  }
-  friend bool operator==(const BigAllocator&, const BigAllocator&) noexcept { return true; }
-};
-template <class T>
-using BigVector = std::vector<T, BigAllocator<T>>;
+struct ResultBuilder;
 }  // namespace detail
 
 // ---------------------------------------------------------------------------
@@ -166,18 +137,25 @@ struct BadRow {
 /// then indicator, then period. Arrays are exposed for a C ABI / numpy wrapper (valid while the result lives).
 class AggregateResult {
  public:
-  std::size_t size() const noexcept { return unit_.size(); }
-  Level level() const noexcept { return level_; }
-  Date as_of() const noexcept { return as_of_; }
+  AggregateResult();  ///< no groups
+  AggregateResult(const AggregateResult&);
+  AggregateResult(AggregateResult&&) noexcept;
+  AggregateResult& operator=(const AggregateResult&);
+  AggregateResult& operator=(AggregateResult&&) noexcept;
+  ~AggregateResult();
 
-  std::int32_t unit(std::size_t g) const { return unit_.at(g); }  ///< Hierarchy index of the ancestor
-  std::int32_t indicator(std::size_t g) const { return indicator_.at(g); }
-  std::int32_t period(std::size_t g) const { return period_.at(g); }
-  std::int64_t rows(std::size_t g) const { return rows_.at(g); }  ///< observations summed into the group
+  std::size_t size() const noexcept;
+  Level level() const noexcept;
+  Date as_of() const noexcept;
+
+  std::int32_t unit(std::size_t g) const;  ///< Hierarchy index of the ancestor
+  std::int32_t indicator(std::size_t g) const;
+  std::int32_t period(std::size_t g) const;
+  std::int64_t rows(std::size_t g) const;  ///< observations summed into the group
 
   /// True when Σnumerator and Σdenominator both fit in int64 (always, unless `overflowed()`).
   bool fits_int64(std::size_t g) const;
-  bool overflowed() const noexcept { return !wide_.empty(); }
+  bool overflowed() const noexcept;
   /// Σnumerator; RangeError when it does not fit in int64 (use numerator_big).
   std::int64_t numerator(std::size_t g) const;
   std::int64_t denominator(std::size_t g) const;
@@ -185,50 +163,41 @@ class AggregateResult {
   BigInt denominator_big(std::size_t g) const;
   /// Σnumerator/Σdenominator exactly, as summed (not reduced); DataError when Σdenominator is 0.
   Ratio ratio(std::size_t g) const;
-  bool has_ratio(std::size_t g) const { return status_.at(g) != GroupStatus::no_denominator; }
+  bool has_ratio(std::size_t g) const;
   /// Nearest double of the ratio (NaN when Σdenominator is 0). For statistics and plots only.
-  double ratio_double(std::size_t g) const { return ratio_d_.at(g); }
+  double ratio_double(std::size_t g) const;
   /// ratio − threshold, exactly; nullopt without a target or a denominator.
   std::optional<Ratio> gap(std::size_t g) const;
-  double gap_double(std::size_t g) const { return gap_d_.at(g); }  ///< NaN without a target or a denominator
-  GroupStatus status(std::size_t g) const { return status_.at(g); }
+  double gap_double(std::size_t g) const;  ///< NaN without a target or a denominator
+  GroupStatus status(std::size_t g) const;
 
   // Column views (size() elements). numerators()/denominators() hold the low 64 bits: check overflowed() first.
-  const std::int32_t* units() const noexcept { return unit_.data(); }
-  const std::int32_t* indicators() const noexcept { return indicator_.data(); }
-  const std::int32_t* periods() const noexcept { return period_.data(); }
-  const std::int64_t* numerators() const noexcept { return num_.data(); }
-  const std::int64_t* denominators() const noexcept { return den_.data(); }
-  const std::int64_t* row_counts() const noexcept { return rows_.data(); }
-  const double* ratios() const noexcept { return ratio_d_.data(); }
-  const double* gaps() const noexcept { return gap_d_.data(); }
-  const GroupStatus* statuses() const noexcept { return status_.data(); }
+  const std::int32_t* units() const noexcept;
+  const std::int32_t* indicators() const noexcept;
+  const std::int32_t* periods() const noexcept;
+  const std::int64_t* numerators() const noexcept;
+  const std::int64_t* denominators() const noexcept;
+  const std::int64_t* row_counts() const noexcept;
+  const double* ratios() const noexcept;
+  const double* gaps() const noexcept;
+  const GroupStatus* statuses() const noexcept;
 
   /// Units whose rows were not aggregated, with the reason and their sums.
-  const std::vector<DroppedUnit>& dropped_units() const noexcept { return dropped_; }
+  const std::vector<DroppedUnit>& dropped_units() const noexcept;
   /// Rows refused outright (bad codes, negative counts), and how many in all.
-  const std::vector<BadRow>& bad_rows() const noexcept { return bad_; }
-  std::size_t bad_row_count() const noexcept { return bad_count_; }
-  std::size_t rows_used() const noexcept { return rows_used_; }
-  std::size_t rows_dropped() const noexcept { return rows_dropped_; }
+  const std::vector<BadRow>& bad_rows() const noexcept;
+  std::size_t bad_row_count() const noexcept;
+  std::size_t rows_used() const noexcept;
+  std::size_t rows_dropped() const noexcept;
 
  private:
   friend class AggregationPlan;
-  Level level_ = Level::province;
-  Date as_of_;
-  detail::BigVector<std::int32_t> unit_, indicator_, period_;
-  detail::BigVector<std::int64_t> num_, den_, rows_;
-  detail::BigVector<double> ratio_d_, gap_d_;
-  detail::BigVector<GroupStatus> status_;
-  struct Wide {
-    std::size_t group;
-    detail::int128 num, den;
-  };
-  std::vector<Wide> wide_;  // groups whose sums do not fit in int64, by group
-  std::vector<std::optional<IndicatorThreshold>> thresholds_;
-  std::vector<DroppedUnit> dropped_;
-  std::vector<BadRow> bad_;
-  std::size_t bad_count_ = 0, rows_used_ = 0, rows_dropped_ = 0;
+  friend struct detail::ResultBuilder;  // run's steps (src/aggregate/run.cpp) fill the columns
+  // The columns (src/aggregate/aggregate_internal.hpp): large ones in huge-page memory, sums beyond
+  // int64 in 128 bits; none of it is part of the interface.
+  struct Impl;
+  const Impl& impl() const noexcept;
+  std::unique_ptr<Impl> p_;
 };
 
 // ---------------------------------------------------------------------------
@@ -292,9 +261,11 @@ CountTable load_counts_file(const std::string& path);
 /// The observations of a framework that have a numerator, a denominator and a period.
 std::vector<CountRow> count_rows(const Framework& fw);
 
-/// The result of aggregating named rows: the engine's result plus the code → name tables.
+/// The result of aggregating named rows: the engine's result plus the code → name tables and the
+/// hierarchy its unit indices refer to. `to_json(const NamedAggregate&)` (json.hpp) is `da06 aggregate --json`.
 struct NamedAggregate {
   AggregateResult result;
+  Hierarchy hierarchy;                           ///< result.unit(g) is an index into it
   std::vector<std::string> indicators, periods;  ///< sorted; code i names indicators[i]
   std::vector<Diagnostic> diagnostics;          ///< rows whose unit is not in the hierarchy (errors), dropped units (warnings)
 };

@@ -20,8 +20,7 @@
 #include "model.hpp"
 #include "numbers.hpp"
 
-#include <nlohmann/json_fwd.hpp>
-
+#include <array>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -244,6 +243,7 @@ struct TargetEvaluation {
   std::optional<Ratio> value;              ///< display units
   std::string value_display;
   std::optional<Ratio> gap;                ///< value − threshold in force, display units (pp for percentages)
+  std::string gap_display;                 ///< the gap signed and rounded as the indicator says: "+1,23", "-8,69"
   std::string gap_unit;                    ///< "pp", "places" or the indicator's unit
   std::optional<Ratio> attainment;         ///< value ÷ threshold in force; empty when the threshold is 0
   Needed needed;
@@ -262,16 +262,47 @@ std::vector<TargetEvaluation> evaluate_targets(const Framework& fw, Date as_of, 
                                                const AnalysisOptions& options = {});
 
 // ---------------------------------------------------------------------------
-// 4. JSON (shared by the CLI, the report and the C ABI). Field reference: docs/analysis.md.
+// 4. Every target and observation of a framework as of a date (`da06 indicators`)
 
 /// A reduced fraction "p/q" (q ≥ 1), the exact form every JSON result carries.
 std::string exact_string(const Ratio& r);
 
-nlohmann::ordered_json target_evaluation_json(const TargetEvaluation& e, const Framework& fw);
-nlohmann::ordered_json pace_json(const Pace& p);
-/// `{framework, as_of, calendar, options, summary, observations[], targets[]}`.
-nlohmann::ordered_json indicators_json(const Framework& fw, Date as_of, const Calendar& cal,
-                                       const AnalysisOptions& options = {});
+/// An observation as the analysis reads it.
+struct ObservationAnalysis {
+  Observation observation;                ///< the framework's, or a derived earlier one
+  std::optional<Date> reference_date;     ///< reference_date(observation, fw)
+  std::optional<Ratio> value;             ///< in display units; empty without a numeric value
+  std::optional<std::string> derived_from;
+  /// For an observation with a printed change: the derived earlier observation, and the change in
+  /// percentage points when both rates are known (else why not).
+  std::optional<std::string> earlier_observation;
+  std::optional<Ratio> change_pp;
+  std::string change_pp_reason;
+  std::vector<std::string> current_for_targets;  ///< targets that use it as their current value
+};
+
+/// Counts over the evaluations.
+struct IndicatorsSummary {
+  std::size_t observations = 0, derived_observations = 0, targets = 0;
+  int met = 0, not_met = 0, no_data = 0;
+  std::array<int, 6> pace{};  ///< by PaceClass
+};
+
+/// Everything `da06 indicators` shows: every observation as read, every target evaluated.
+struct IndicatorsReport {
+  Framework framework;  ///< for the indicators' names, decimals and rounding
+  Date as_of;
+  std::string calendar;  ///< the calendar's name
+  AnalysisOptions options;
+  IndicatorsSummary summary;
+  std::vector<std::string> problems;  ///< from derive_earlier_observations
+  std::vector<ObservationAnalysis> observations;  ///< the framework's, then the derived ones
+  std::vector<TargetEvaluation> targets;
+};
+
+/// Evaluates every target and reads every observation as of `as_of` with `cal`.
+IndicatorsReport indicators_report(const Framework& fw, Date as_of, const Calendar& cal,
+                                   const AnalysisOptions& options = {});
 
 }  // namespace v1
 }  // namespace da06

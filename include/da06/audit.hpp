@@ -6,15 +6,18 @@
 // validation rules of the framework, and a few cross-checks between records. Every finding carries
 // both values (exact), the records and the source line and quote. Formulas: docs/audit.md.
 //
-//   for (const da06::Finding& f : da06::audit(da06::default_framework()))
+//   da06::AuditReport r = da06::audit_report(da06::default_framework());
+//   r.counts.error;                                              // 11
+//   for (const da06::Finding& f : r.findings)
 //     std::cout << f.source.line << ' ' << f.message << '\n';   // 176 printed 98,74% but 3.183.845/3.224.669 = 98,734…% → 98,73%
-//   std::string j = da06::audit_json(fw);                        // == `da06 audit --json` == da06_audit_json
+//   std::string j = da06::to_json(r);                            // da06/json.hpp: == `da06 audit --json` == da06_audit_json
 #pragma once
 
+#include "calendar.hpp"
 #include "model.hpp"
 
-#include <nlohmann/json.hpp>
-
+#include <cstddef>
+#include <cstdint>
 #include <functional>
 #include <map>
 #include <optional>
@@ -34,7 +37,7 @@ enum class AuditCheck {
   group_count,            ///< a group header's declared count against its rows
   change,                 ///< a printed change against the values it relates (earlier = current − delta)
   claim,                  ///< a count the report claims about itself against the data
-  claim_status,           ///< a claimed number of tasks in a state against the task states (needs a status classifier)
+  claim_status,           ///< a claimed number of tasks in a state against the task-status engine's states
   conflicting_figures,    ///< one indicator, unit, service and period (or date) printed with different values
   remainder,              ///< a percentage and the count "còn N" left out of it, against one common total
   plan_reference,         ///< the plan's number cited with another date than the plan's
@@ -83,24 +86,36 @@ struct AuditOptions {
   bool include_info = true;
   /// The date the task states are evaluated at (claims of completion); default: the report's date.
   std::optional<Date> as_of;
+  /// The calendar the task states are classified with (working days, due dates rolled to a working day).
+  Calendar calendar = Calendar::vietnam_public();
   /// Claims of completion (AuditCheck::claim_status): counts the tasks in each claimed status
-  /// ("done_and_maintained" → n). When empty, the library's classifier is used (status.hpp:
-  /// classify_tasks with Calendar::vietnam_public(), and summarize_status's claim mapping).
+  /// ("done_and_maintained" → n). When empty, the task-status engine is used (status.hpp:
+  /// task_status_report with `calendar`, and its summary's mapping of claimed statuses to ours).
   std::function<TaskStatusCounts(const Framework&, Date as_of)> task_status_counts;
 };
 
-/// Every finding, in a stable order: by source line, then check, then id.
+/// The number of findings of each severity.
+struct AuditCounts {
+  std::size_t error = 0, warning = 0, info = 0;
+  std::size_t of(AuditSeverity s) const noexcept;
+  bool operator==(const AuditCounts&) const = default;
+};
+
+/// The audit of one framework: what `da06 audit --json` prints (`to_json`, da06/json.hpp).
+///   r.framework == "thanhhoa-2024h1", r.counts.error == 11, r.findings[0].id == "plan_reference/plan/17"
+struct AuditReport {
+  std::string framework;          ///< the framework's id
+  AuditCounts counts;             ///< of `findings`
+  std::vector<Finding> findings;  ///< in a stable order: by source line (unknown last), then check, then id
+  bool operator==(const AuditReport&) const = default;
+};
+
+/// Every finding with its counts. Throws DataError for a framework built in code with a value the
+/// loader refuses (a decimal or a rule constant that does not parse, an unknown rounding mode).
+AuditReport audit_report(const Framework& fw, const AuditOptions& options = {});
+
+/// `audit_report(fw, options).findings`.
 std::vector<Finding> audit(const Framework& fw, const AuditOptions& options = {});
-
-/// Does the audit have a built-in task-status classifier for AuditCheck::claim_status? (Now always true.)
-bool audit_has_status_classifier() noexcept;
-
-/// The audit as JSON: { framework, counts{error,warning,info}, findings[] } (docs/audit.md).
-nlohmann::ordered_json audit_document(const Framework& fw, const AuditOptions& options = {});
-/// `audit_document(fw).dump(2)`: byte-identical to `da06 audit --json` and to the C ABI's da06_audit_json.
-std::string audit_json(const Framework& fw);
-/// One finding as JSON (the elements of `findings[]`).
-nlohmann::ordered_json to_json(const Finding& f);
 
 }  // namespace v1
 }  // namespace da06

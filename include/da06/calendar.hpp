@@ -27,6 +27,7 @@
 
 #include <boost/date_time/gregorian/gregorian_types.hpp>
 
+#include "dates.hpp"
 #include "input.hpp"
 
 #include <cstddef>
@@ -162,6 +163,17 @@ class Calendar {
   const std::vector<HolidayRule>& rules() const noexcept;
   std::optional<YearSchedule> schedule(int year) const;  ///< empty when the year has none
   std::vector<int> schedule_years() const;
+  /// "vietnam_public" or "vietnam_statutory": the calendar this one was built from (a calendar made
+  /// with with_schedule or with_rule keeps its base's name).
+  std::string_view name() const noexcept;
+  /// Whether results in `year` are provisional: the calendar follows official yearly schedules (it
+  /// has at least one) but has none for `year`, so that year's days off and swaps come from the
+  /// statutory rules alone until the government publishes its schedule (2027 onward today).
+  ///     Calendar::vietnam_public().is_provisional(2027)     // true
+  ///     Calendar::vietnam_statutory().is_provisional(2027)  // false: it never uses schedules
+  bool is_provisional(int year) const;
+  /// The provisional years among those of [first, last] (both included), ascending.
+  std::vector<int> provisional_years(Date first, Date last) const;
 
   static boost::gregorian::date min_date();  ///< 1900-01-01
   static boost::gregorian::date max_date();  ///< 2199-12-31

@@ -10,8 +10,6 @@
 
 #include <boost/date_time/gregorian/gregorian_types.hpp>
 
-#include <nlohmann/json.hpp>
-
 #include "da06/model.hpp"
 #include "da06/period.hpp"
 
@@ -33,6 +31,7 @@ enum class Condition : std::uint8_t {
   on_request,   ///< "Khi có yêu cầu của …", "Khi có chỉ đạo của …", "Theo yêu cầu của …"
   on_guidance,  ///< "Theo hướng dẫn của …", "Theo chỉ đạo của …", "Sau khi có hướng dẫn của …"
   per_roadmap,  ///< "Theo lộ trình của …", "Theo tiến độ, lộ trình của …", "Theo kế hoạch của …"
+  on_event,     ///< "Khi có phát sinh", "Khi phát sinh", "Khi cần thiết": work done when a case arises
 };
 
 /// The overall shape of a deadline.
@@ -75,12 +74,24 @@ struct Threshold {
   std::size_t length = 0;
 };
 
+/// A later step the text names beside its deadline, led by another verb than "hoàn thành":
+///
+///     "hoàn thành trong tháng 12 năm 2025, triển khai thực hiện trong năm 2026"
+///       → due 2025-12-31 (the completion), phase {"triển khai thực hiện trong năm 2026", 2026-01-01, 2026-12-31}
+struct Phase {
+  std::string text;                              ///< the phrase, verbatim (HTML tags dropped)
+  std::optional<boost::gregorian::date> start;   ///< its first day, when the phrase implies one
+  std::optional<boost::gregorian::date> due;     ///< its last day
+  std::size_t offset = 0;                        ///< byte span of the phrase in `Deadline::text`
+  std::size_t length = 0;
+};
+
 /// Which phrase of the text decided which field, for explanations.
 ///
 ///     {"due", 0, 16, "Trong năm 2024"}: bytes [0, 16) of the text set `due` (and `start`).
 struct Match {
   std::string field;    ///< "due", "start", "due,start", "recurrence", "condition", "authority", "tentative",
-                        ///< "aspirational", "threshold", "subject", "reference", "note", "filler"
+                        ///< "aspirational", "threshold", "subject", "reference", "note", "filler", "phase"
   std::size_t offset;   ///< byte offset in `Deadline::text`
   std::size_t length;   ///< bytes
   std::string phrase;   ///< the original text of the span
@@ -104,12 +115,16 @@ struct Deadline {
   bool strictly_before = false;  ///< "trước ngày 30/6/2024": due is the named day; a strict reading
                                  ///< ends the day before. The flag keeps that choice visible.
   Recurrence recurrence = Recurrence::none;
+  /// The day of each month the recurring work is due ("trước ngày 20 hằng tháng" → 20, with
+  /// `strictly_before`); empty when the text names none.
+  std::optional<int> recurring_day;
   Condition condition = Condition::none;
   std::string authority;   ///< the body named by the condition: "Bộ Giáo dục và Đào tạo"
   std::string reference;   ///< a document the condition points to: "Kế hoạch số 296/KH-UBND ngày 13/12/2023"
   bool tentative = false;     ///< "dự kiến"
   bool aspirational = false;  ///< "phấn đấu" (and the seed's typos "phần đầu", "phản đầu")
   std::vector<Threshold> thresholds;
+  std::vector<Phase> phases;       ///< later steps beside the deadline (see Phase); `due` is the completion
   std::vector<std::string> notes;  ///< text kept but not structured, e.g. a ratio's definition "(tỷ lệ …)"
   Kind kind = Kind::unknown;
   std::vector<Match> matched;            ///< the phrases that decided the fields
@@ -135,18 +150,12 @@ struct DeadlineContext {
 Deadline parse_deadline(std::string_view text, const DeadlineContext& ctx = {});
 
 std::string_view to_string(Recurrence r) noexcept;    ///< "none", "continuous", "monthly", "quarterly", "yearly"
-std::string_view to_string(Condition c) noexcept;     ///< "none", "on_request", "on_guidance", "per_roadmap"
+std::string_view to_string(Condition c) noexcept;     ///< "none", "on_request", "on_guidance", "per_roadmap", "on_event"
 std::string_view to_string(DeadlineKind k) noexcept;  ///< "date", "period", "continuous", "conditional", "mixed", "unknown"
 std::string_view to_string(ThresholdComparator c) noexcept;    ///< "at_least", "at_most", "reach", "top"
 
 /// A one-line English explanation: "due 2024-12-31 (from 2024-01-01), continuous [mixed]".
 std::string describe(const Deadline& d);
-
-/// The structured deadline as JSON: the document of `da06 deadline parse --json` and of the C ABI's
-/// `da06_deadline_parse_json` (fields: text, kind, due, start, period, strictly_before, recurrence,
-/// condition, authority, reference, tentative, aspirational, thresholds[], notes, matched[],
-/// diagnostics, description).
-nlohmann::ordered_json deadline_document(const Deadline& d);
 
 }  // namespace v1
 }  // namespace da06

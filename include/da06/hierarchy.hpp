@@ -4,7 +4,7 @@
 // Units are addressed by a dense index (0..size()-1, in input order); every query takes a date,
 // because the 2025 reform (districts abolished on 2025-07-01) made the tree depend on it.
 //
-//   da06::HierarchyLoad r = da06::load_hierarchy_file("units.csv");   // id,parent,level,valid_from,valid_to
+//   da06::HierarchyLoad r = da06::load_hierarchy_file("units.csv");   // id,parent,level[,valid_from,valid_to,name,…]
 //   for (const auto& d : r.diagnostics) std::cerr << d.to_string() << '\n';
 //   const da06::Hierarchy& h = r.hierarchy;                              // the valid rows
 //   auto d2024 = boost::gregorian::date(2024, 6, 30);
@@ -45,6 +45,13 @@ struct AncestorLookup {
   AncestorStatus status = AncestorStatus::unit_not_valid;
 };
 
+/// Columns of a units file beyond the ones da06 reads (`code`, `population`, …), kept as text: one value
+/// per unit, in the hierarchy's unit order.
+struct UnitAttributes {
+  std::vector<std::string> names;                ///< column names, in file order
+  std::vector<std::vector<std::string>> values;  ///< values[column][unit index]
+};
+
 /// An immutable, cheaply copyable hierarchy of dated units. No global state; safe to share between threads.
 ///
 /// Rules checked when building (a unit breaking one is rejected and named; the others are kept):
@@ -62,6 +69,8 @@ class Hierarchy {
   const OrgUnit& unit(std::int32_t index) const;  ///< InvalidArgument when out of range
   const std::vector<OrgUnit>& units() const noexcept;
   const std::string& id(std::int32_t index) const { return unit(index).id; }
+  /// The unit's name (a units CSV's `name` column; its id when the file gives none).
+  const std::string& name(std::int32_t index) const { return unit(index).name; }
   Level level(std::int32_t index) const { return unit(index).level; }
   /// Index of the unit with this id, or nullopt.
   std::optional<std::int32_t> find(std::string_view id) const;
@@ -88,6 +97,12 @@ class Hierarchy {
   /// For batch use: element i is `ancestor_at_level(i, level, d)` (−1 when none), for every unit.
   std::vector<std::int32_t> ancestor_map(Level level, Date d) const;
 
+  /// The extra columns of the units file, kept as read (empty when there were none).
+  const UnitAttributes& attributes() const noexcept;
+  /// Unit `index`'s value in the extra column `column`, or nullptr when there is no such column.
+  ///   h.attribute(*h.find("TH"), "code")   // "38"
+  const std::string* attribute(std::int32_t index, std::string_view column) const;
+
  private:
   struct Impl;
   explicit Hierarchy(std::shared_ptr<const Impl> p) : p_(std::move(p)) {}
@@ -107,16 +122,26 @@ struct HierarchyLoad {
 /// locations when a unit has no better one (`locations[i]`, when given, locates unit i).
 HierarchyLoad build_hierarchy(std::vector<OrgUnit> units, const std::string& file = "<units>",
                               const std::vector<Location>& locations = {});
+/// The same with extra columns (`attributes.values[c]` has one value per unit of `units`; those of rejected
+/// units are left out with them). InvalidArgument when a column has another length.
+HierarchyLoad build_hierarchy(std::vector<OrgUnit> units, UnitAttributes attributes, const std::string& file,
+                              const std::vector<Location>& locations = {});
 
-/// CSV with the header `id,parent,level,valid_from,valid_to` (that order; more columns are ignored).
+/// CSV with the columns `id,parent,level` and optionally `valid_from,valid_to,name,kind`, found by name
+/// in the header (any order); any other column (`code`, …) is kept in `attributes()`.
 /// `parent` may be empty (a root); empty dates are open; the parent link spans the unit's dates.
 /// (A unit whose parent changed over time needs the JSON form, which has dated links.)
-/// A repeated id is an error. Each row error is located `FILE:LINE:COL: field: message`; bad rows are skipped, the rest kept.
-///   VN,,nation,,
-///   TH,VN,province,,
-///   TH-bim-son,TH,district,,2025-06-30
+/// A repeated id is an error. Each row error is located `FILE:LINE:COL: field: message`; bad rows are
+/// skipped, the rest kept. A header without a required column is one error, and nothing is read. Files
+/// as Excel writes them on a Vietnamese locale (';' between fields, a byte-order mark) are read, with a
+/// warning saying so. Implemented with the other file formats, in src/format/.
+///   id,parent,level,valid_from,valid_to,name
+///   VN,,nation,,,Việt Nam
+///   TH,VN,province,,,Thanh Hóa
+///   TH-bim-son,TH,district,,2025-06-30,Bỉm Sơn
 HierarchyLoad load_hierarchy_csv(std::string_view text, const std::string& file = "<csv>");
-/// JSON: a framework file (its `units`) or a bare array of units in the data format.
+/// JSON: a framework file (its `units`; its other sections are not read) or a bare array of units in the
+/// data format. Errors are located in the caller's text (`$[1].level` in a bare array).
 HierarchyLoad load_hierarchy_json(std::string_view text, const std::string& file = "<json>");
 /// Reads a file; JSON when its first non-blank byte is '{' or '[', CSV otherwise.
 HierarchyLoad load_hierarchy_file(const std::string& path);

@@ -47,5 +47,9 @@ std::string_view default_dataset_json();
 /// Serialize a framework to the data format. load(write(fw)) == fw.
 std::string write_framework_json(const Framework& fw);
 
+/// The JSON Schema of the data format (data/schema/framework.schema.json, `da06 schema`), generated
+/// from the same field tables as the reader and the writer.
+std::string framework_schema_json();
+
 }  // namespace v1
 }  // namespace da06

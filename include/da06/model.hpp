@@ -11,6 +11,7 @@
 #include "dates.hpp"
 
 #include <cstdint>
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
@@ -28,8 +29,10 @@ struct SourceRef {
   std::string section;   ///< narrative section ("II.3.2") or appendix title
   std::string appendix;  ///< "I".."V" for appendix rows, empty otherwise
   std::string row;       ///< the row number as printed
-  int line = 0;          ///< 1-based line in the document, 0 when unknown
+  int line = 0;          ///< 1-based line in the document (a worksheet's row), 0 when unknown
   std::string quote;     ///< verbatim excerpt of that line
+  std::string table;     ///< an imported table: its number in the document ("2") or its worksheet's name
+  int paragraph = 0;     ///< 1-based paragraph of a Word document (when there are no lines), 0 when none
   bool operator==(const SourceRef&) const = default;
 };
 
@@ -86,6 +89,9 @@ struct Task {
   std::string title, lead, coordinating, deadline_text, progress_text;
   std::vector<std::string> indicators;  ///< Indicator ids this task reports
   std::string utility_group;           ///< UtilityGroup id, may be empty
+  /// The other columns of the task's table, verbatim, by their header text
+  /// ("Người đứng đầu chịu trách nhiệm", "Văn bản giao nhiệm vụ", "Nguồn kinh phí", …).
+  std::map<std::string, std::string> attributes;
   SourceRef source;
 
   std::vector<std::string> lead_units() const { return split_units(lead); }
@@ -239,6 +245,35 @@ struct TargetScope {
   bool operator==(const TargetScope&) const = default;
 };
 
+/// What kind of figure an importer found in a document's prose.
+enum class CandidateKind { ratio, percent, count, change };
+std::string_view to_string(CandidateKind);  ///< "ratio" ("990/1.714"), "percent" ("đạt 57,8%"), "count", "change"
+std::optional<CandidateKind> parse_candidate_kind(std::string_view);
+
+/// Where a candidate stands: waiting for a person, made into an observation, or set aside.
+enum class Review { pending, accepted, rejected };
+std::string_view to_string(Review);  ///< "pending", "accepted", "rejected"
+std::optional<Review> parse_review(std::string_view);
+
+/// A figure of a document's prose, found by an importer ("tăng 17.034 hồ sơ so với tháng 12/2023") and
+/// kept for review with its sentence and line. It is never used as data: no analysis, audit or report
+/// reads candidates; a person makes an observation of it (and may record it in `observation`).
+struct ObservationCandidate {
+  std::string id;
+  CandidateKind kind = CandidateKind::ratio;
+  std::optional<std::int64_t> numerator, denominator;  ///< a ratio "a/b"
+  std::string value;      ///< exact decimal: a percentage in percent, a count, a signed change
+  std::string unit;       ///< the word printed after the number ("hồ sơ", "%"), may be empty
+  std::string against;    ///< a change: what it is compared with, as printed ("tháng 12/2023")
+  std::string published;  ///< the figure as printed
+  std::string sentence;   ///< its sentence, verbatim
+  Review review = Review::pending;
+  std::string observation;  ///< the Observation id a reviewer made of it, may be empty
+  std::string note;
+  SourceRef source;
+  bool operator==(const ObservationCandidate&) const = default;
+};
+
 /// A target: comparator and threshold, scope, dates and staged milestones.
 struct Target {
   std::string id, indicator, task;
@@ -322,6 +357,7 @@ struct FrameworkData {
   std::vector<Claim> claims;
   std::vector<Gap> gaps;
   std::vector<ValidationRule> validation_rules;
+  std::vector<ObservationCandidate> observation_candidates;  ///< imported figures waiting for review
   bool operator==(const FrameworkData&) const = default;
 };
 
@@ -340,6 +376,9 @@ class Framework {
   const std::vector<Observation>& observations() const noexcept { return data().observations; }
   const std::vector<Target>& targets() const noexcept { return data().targets; }
   const std::vector<OrgUnit>& units() const noexcept { return data().units; }
+  const std::vector<ObservationCandidate>& observation_candidates() const noexcept {
+    return data().observation_candidates;
+  }
 
   const Task* find_task(std::string_view id) const;
   const TaskGroup* find_task_group(std::string_view id) const;

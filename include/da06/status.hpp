@@ -20,8 +20,6 @@
 #include <string_view>
 #include <vector>
 
-#include <nlohmann/json.hpp>
-
 #include "da06/calendar.hpp"
 #include "da06/deadline.hpp"
 #include "da06/model.hpp"
@@ -29,7 +27,8 @@
 namespace da06 {
 inline namespace v1 {
 
-/// A task's status as of a date. The order is the display order.
+/// A task's status as of a date. Values added after the first eight are appended, so that no value
+/// ever changes its number; `status_display_order` gives the order to show them in.
 enum class Status : std::uint8_t {
   done,             ///< the text says the work is complete ("Đã hoàn thành", "Đã thực hiện")
   done_maintained,  ///< recurring work that is being done ("Đã và đang thực hiện thường xuyên", …)
@@ -39,10 +38,19 @@ enum class Status : std::uint8_t {
   waiting,          ///< waits on central guidance, ministries or a request ("đang chờ Bộ triển khai")
   not_started,      ///< "Chưa thực hiện" with no reason given, not yet due soon
   unknown,          ///< the progress text gives no basis; nothing is guessed
+  done_late,        ///< the text says the work was completed after its deadline ("Đã hoàn thành quá hạn")
+  blank,            ///< the progress cell is empty (an empty cell says nothing; it is not `unknown` text)
 };
-inline constexpr std::size_t status_count = 8;
+inline constexpr std::size_t status_count = 10;
 
-/// "done", "done_maintained", "in_progress", "due_soon", "overdue", "waiting", "not_started", "unknown".
+/// The statuses in display order: done, done_maintained, done_late, in_progress, due_soon, overdue,
+/// waiting, not_started, unknown, blank.
+inline constexpr std::array<Status, status_count> status_display_order = {
+    Status::done,    Status::done_maintained, Status::done_late,   Status::in_progress, Status::due_soon,
+    Status::overdue, Status::waiting,         Status::not_started, Status::unknown,     Status::blank};
+
+/// "done", "done_maintained", "in_progress", "due_soon", "overdue", "waiting", "not_started", "unknown",
+/// "done_late", "blank".
 std::string_view to_string(Status s) noexcept;
 /// The inverse of to_string; nullopt for anything else.
 std::optional<Status> parse_status(std::string_view s) noexcept;
@@ -153,18 +161,10 @@ StatusReport task_status_report(const Framework& fw, Date as_of, const Calendar&
 /// report's date; empty when the framework has none of them.
 std::optional<int> reference_year_of(const Framework& fw);
 
-/// The one JSON shape shared by the CLI, the report and the C ABI:
-///   {"as_of", "due_soon_workdays", "tasks": [{task, number, group, status, due, effective_due, start,
-///    recurrence, workdays_left, past_due, past_due_not_done, deciding_phrases: [{text, field, role,
-///    begin, end}], reason}], "summary": {total, by_status, by_group, claims, past_due_not_done, overdue}}
-/// Dates are ISO strings; absent values are null.
-nlohmann::ordered_json to_json(const std::vector<TaskStatus>& statuses, const StatusSummary& summary);
-nlohmann::ordered_json to_json(const StatusReport& report);
-
 namespace detail {
 /// The progress reading alone (exposed for tests): which rule matched, and where.
 struct ProgressReading {
-  enum class Kind : std::uint8_t { none, waiting, done_maintained, regular, ongoing, open, done, not_started };
+  enum class Kind : std::uint8_t { none, waiting, done_maintained, regular, ongoing, open, done, not_started, done_late };
   Kind kind = Kind::none;
   std::string rule;                  ///< the rule id, e.g. "waiting.cho"
   std::size_t begin = 0, end = 0;    ///< the phrase's bytes in the text

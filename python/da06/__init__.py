@@ -20,6 +20,7 @@ from ._errors import DataError, Diagnostic, Error, InvalidArgument, LoadError, P
 from . import _core
 from .aggregate import DataWarning, Hierarchy, aggregate
 from .calendar import Calendar
+from . import dossiers
 from .framework import Framework, audit, load, load_default, loads
 from .numbers import ROUNDING_MODES, format_number, format_percent, parse_number, parse_number_ex, round_ratio
 from .text import (
@@ -56,6 +57,8 @@ __all__ = [
     "format_number", "format_percent", "parse_number", "parse_number_ex", "round_ratio", "ROUNDING_MODES",
     # aggregation
     "aggregate", "Hierarchy",
+    # dossiers and the QĐ 766 index
+    "dossiers",
 ]
 
 

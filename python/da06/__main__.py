@@ -1,9 +1,12 @@
 """``python -m da06``: command-line entry of the Python package.
 
     python -m da06 report --format md|html|docx|xlsx [--template NAME|PATH] [--as-of DATE] [--data PATH] --out FILE
+    python -m da06 import FILE [--kind report|plan] [--as-of DATE] --out fw.json [--log log.json]
+    python -m da06 template --out khung.xlsx [--data PATH | --embedded]
 
-``--out -`` writes Markdown/HTML to standard output. Exit status: 0 on success, 1 on a da06 error
-(a template error prints file:line), 2 on bad usage.
+``--out -`` writes Markdown/HTML (report) or the framework (import) to standard output. Exit status:
+0 on success, 1 on a da06 error (a template error prints file:line; an import whose result does not
+validate), 2 on bad usage.
 """
 from __future__ import annotations
 
@@ -24,11 +27,102 @@ def _parser() -> argparse.ArgumentParser:
     r.add_argument("--as-of", default=None, help="the evaluation date, YYYY-MM-DD (default: the report date)")
     r.add_argument("--data", default=None, help="a framework JSON file (default: the embedded dataset)")
     r.add_argument("--out", "-o", required=True, help="output file, or - for standard output (md, html)")
+    i = sub.add_parser("import", help="import a document or a spreadsheet into a framework file (docs/importers.md)")
+    i.add_argument("file", help="a .docx, an .xlsx (a da06 template or any workbook), or a text export")
+    i.add_argument("--kind", choices=["report", "plan"], default=None,
+                   help="a progress report or a plan (default: from the document's number or title)")
+    i.add_argument("--as-of", default=None, help="the date the document speaks for, YYYY-MM-DD")
+    i.add_argument("--out", "-o", required=True, help="the framework file to write (- for standard output)")
+    i.add_argument("--log", default=None, help="write the import log (JSON) here")
+    i.add_argument("--rank-of", action="append", default=[], metavar="NAME=N",
+                   help="how many are ranked in a group a rank target names without the number (ASEAN=11)")
+    t = sub.add_parser("template", help="write the Excel template for authoring a framework (docs/importers.md)")
+    t.add_argument("--out", "-o", required=True, help="the workbook to write (.xlsx)")
+    src = t.add_mutually_exclusive_group()
+    src.add_argument("--data", default=None, help="fill it with this framework file (default: the worked example)")
+    src.add_argument("--embedded", action="store_true", help="fill it with the embedded dataset")
     return p
+
+
+def _import(args: argparse.Namespace) -> int:
+    import datetime as dt
+    import json
+
+    from . import importers
+    from ._errors import LoadError
+
+    rank_of: dict[str, int] = {}
+    for item in args.rank_of:
+        name, _, n = item.rpartition("=")
+        if not name or not n.isdigit():
+            print(f"python -m da06 import: --rank-of expects NAME=N, not {item!r}", file=sys.stderr)
+            return 2
+        rank_of[name] = int(n)
+    try:
+        as_of = dt.date.fromisoformat(args.as_of) if args.as_of else None
+    except ValueError:
+        print(f"python -m da06 import: --as-of expects YYYY-MM-DD, not {args.as_of!r}", file=sys.stderr)
+        return 2
+    try:
+        result = importers.import_file(args.file, kind=args.kind, as_of=as_of, rank_of=rank_of)
+    except (importers.MissingDependency, Error) as e:
+        print(f"python -m da06 import: {e}", file=sys.stderr)
+        return 1
+    except OSError as e:
+        print(f"python -m da06 import: {args.file}: {e.strerror or e}", file=sys.stderr)
+        return 1
+    text = result.framework_json()
+    status = 0
+    try:
+        from .framework import loads
+
+        loads(text, args.out if args.out != "-" else "<import>")
+    except LoadError as e:
+        for d in e.diagnostics:
+            result.log.error("validate", f"{d.file}:{d.line}:{d.column}", f"{d.path}: {d.message}")
+        status = 1
+    if args.out == "-":
+        sys.stdout.write(text)
+    else:
+        with open(args.out, "w", encoding="utf-8") as f:
+            f.write(text)
+    if args.log:
+        with open(args.log, "w", encoding="utf-8") as f:
+            json.dump(result.log_document(), f, ensure_ascii=False, indent=1)
+            f.write("\n")
+    s = result.stats
+    print(f"python -m da06 import: {args.file}: {s.tables} table(s) ({s.task_tables} of tasks, {s.target_tables} of "
+          f"targets), {s.tasks} task(s), {s.targets} target(s), {s.candidates} figure(s) for review; deadlines read "
+          f"{s.deadlines_read}/{s.deadline_cells}; {result.log.count('warning')} warning(s), "
+          f"{result.log.count('error')} error(s)" + (f"; log: {args.log}" if args.log else ""), file=sys.stderr)
+    for entry in result.log.entries:
+        if entry.level == "error":
+            print(f"  {entry}", file=sys.stderr)
+    return status
+
+
+def _template(args: argparse.Namespace) -> int:
+    from . import framework, template
+    from .importers import MissingDependency
+
+    try:
+        fw = framework.load(args.data) if args.data else framework.load_default() if args.embedded else None
+        template.write_workbook(fw, args.out)
+    except MissingDependency as e:
+        print(f"python -m da06 template: {e}", file=sys.stderr)
+        return 1
+    except Error as e:
+        print(f"python -m da06 template: {e}", file=sys.stderr)
+        return 1
+    return 0
 
 
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
+    if args.command == "import":
+        return _import(args)
+    if args.command == "template":
+        return _template(args)
     from . import framework, report
 
     try:

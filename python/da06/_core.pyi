@@ -1,5 +1,6 @@
 """Type stubs of the compiled module da06._core (bindings/python/*.cpp). Use the `da06` package instead."""
 import datetime
+from fractions import Fraction
 from decimal import Decimal
 from typing import Any
 
@@ -25,6 +26,10 @@ class SourceRef:
     def line(self) -> int: ...
     @property
     def quote(self) -> str: ...
+    @property
+    def table(self) -> str: ...
+    @property
+    def paragraph(self) -> int: ...
 
 class TaskGroup:
     @property
@@ -61,6 +66,8 @@ class Task:
     def indicators(self) -> list[str]: ...
     @property
     def utility_group(self) -> str: ...
+    @property
+    def attributes(self) -> dict[str, str]: ...
     @property
     def source(self) -> SourceRef: ...
     def lead_units(self) -> list[str]: ...
@@ -155,6 +162,34 @@ class Target:
     @property
     def source(self) -> SourceRef: ...
 
+class ObservationCandidate:
+    @property
+    def id(self) -> str: ...
+    @property
+    def kind(self) -> str: ...
+    @property
+    def numerator(self) -> int | None: ...
+    @property
+    def denominator(self) -> int | None: ...
+    @property
+    def value(self) -> str: ...
+    @property
+    def unit(self) -> str: ...
+    @property
+    def against(self) -> str: ...
+    @property
+    def published(self) -> str: ...
+    @property
+    def sentence(self) -> str: ...
+    @property
+    def review(self) -> str: ...
+    @property
+    def observation(self) -> str: ...
+    @property
+    def note(self) -> str: ...
+    @property
+    def source(self) -> SourceRef: ...
+
 class OrgUnit:
     @property
     def id(self) -> str: ...
@@ -199,6 +234,7 @@ class Framework:
     def observations(self) -> list[Observation]: ...
     def targets(self) -> list[Target]: ...
     def units(self) -> list[OrgUnit]: ...
+    def observation_candidates(self) -> list[ObservationCandidate]: ...
     def __eq__(self, other: object) -> bool: ...
 
 # --- io ----------------------------------------------------------------------------------------
@@ -234,6 +270,8 @@ class Calendar:
     def vietnam_statutory() -> Calendar: ...
     def with_schedule(self, json: str) -> Calendar: ...
     def schedule_years(self) -> list[int]: ...
+    def is_provisional(self, year: int) -> bool: ...
+    def provisional_years(self, first: datetime.date, last: datetime.date) -> list[int]: ...
     def rule_names(self) -> list[tuple[str, str]]: ...
     def is_workday(self, date: datetime.date | str) -> bool: ...
     def holidays(self, year: int) -> list[tuple[datetime.date, str, str]]: ...
@@ -257,8 +295,8 @@ def time_limit(event_day: datetime.date | str, count: int, unit: str, calendar: 
     datetime.date, datetime.date, datetime.date]: ...
 def named_point(text: str, year: int, month: int = ...) -> datetime.date: ...
 def dossier_due(day: datetime.date | str, hour: int, minute: int, working_days: int, calendar: Calendar,
-                cutoff_hour: int = ..., cutoff_minute: int = ..., apply_cutoff: bool = ...) -> tuple[
-    datetime.date, datetime.date]: ...
+                cutoff_hour: int = ..., cutoff_minute: int = ..., apply_cutoff: bool = ..., second: int = ...,
+                microsecond: int = ...) -> tuple[datetime.date, datetime.date]: ...
 def dossier_status(promised: datetime.date | str, returned: datetime.date | str, calendar: Calendar) -> tuple[
     str, str, int, int]: ...
 
@@ -322,6 +360,18 @@ class Match:
     @property
     def phrase(self) -> str: ...
 
+class Phase:
+    @property
+    def text(self) -> str: ...
+    @property
+    def start(self) -> datetime.date | None: ...
+    @property
+    def due(self) -> datetime.date | None: ...
+    @property
+    def offset(self) -> int: ...
+    @property
+    def length(self) -> int: ...
+
 class Deadline:
     @property
     def text(self) -> str: ...
@@ -338,6 +388,8 @@ class Deadline:
     @property
     def recurrence(self) -> str | None: ...
     @property
+    def recurring_day(self) -> int | None: ...
+    @property
     def condition(self) -> str | None: ...
     @property
     def authority(self) -> str: ...
@@ -349,6 +401,8 @@ class Deadline:
     def aspirational(self) -> bool: ...
     @property
     def thresholds(self) -> list[Threshold]: ...
+    @property
+    def phases(self) -> list[Phase]: ...
     @property
     def notes(self) -> list[str]: ...
     @property
@@ -363,22 +417,198 @@ class Deadline:
 
 def parse_deadline(text: str, reference_year: int | None = ...) -> Deadline: ...
 
-# --- report, status, analysis, audit (JSON documents) -------------------------------------------
+# --- report, status, analysis -------------------------------------------------------------------
 def default_as_of(framework: Framework) -> datetime.date | None: ...
 def report_json(framework: Framework, as_of: datetime.date | None = ...) -> str: ...
 def report_text(framework: Framework, as_of: datetime.date | None = ...) -> str: ...
-def task_status_json(framework: Framework, as_of: datetime.date, calendar: Calendar, due_soon_workdays: int = ...,
-                     roll_due_to_workday: bool = ...) -> str: ...
-def indicators_json(framework: Framework, as_of: datetime.date, calendar: Calendar, method: str = ...,
-                    half_life_years: float = ..., use_derived: bool = ...) -> str: ...
-def audit_json(framework: Framework, include_info: bool = ..., as_of: datetime.date | None = ...) -> str: ...
-def audit_has_status_classifier() -> bool: ...
+def status_names() -> list[str]: ...
+
+class DecidingPhrase:
+    field: str
+    role: str
+    begin: int
+    end: int
+    text: str
+
+class TaskStatus:
+    task: str
+    number: int
+    group: str
+    status: str
+    due: datetime.date | None
+    effective_due: datetime.date | None
+    start: datetime.date | None
+    recurrence: str
+    workdays_left: int | None
+    past_due: bool
+    past_due_not_done: bool
+    deciding_phrases: list[DecidingPhrase]
+    reason: str
+
+class GroupStatusCounts:
+    group: str
+    number: str
+    title: str
+    total: int
+    by_status: dict[str, int]
+
+class ClaimComparison:
+    claim: str
+    status: str
+    published: str
+    claimed: int
+    statuses: list[str]
+    ours: int | None
+    difference: int | None
+
+class StatusSummary:
+    as_of: datetime.date
+    due_soon_workdays: int
+    total: int
+    by_status: dict[str, int]
+    by_group: list[GroupStatusCounts]
+    claims: list[ClaimComparison]
+    past_due_not_done: list[str]
+    overdue: list[str]
+
+class StatusReport:
+    tasks: list[TaskStatus]
+    summary: StatusSummary
+
+def task_status_report(framework: Framework, as_of: datetime.date, calendar: Calendar, due_soon_workdays: int = ...,
+                       roll_due_to_workday: bool = ...) -> StatusReport: ...
+
+class PacePoint:
+    observation: str
+    date: datetime.date
+    t: float
+    y: float
+    weight: float
+
+class LinearFit:
+    intercept: float
+    slope: float
+
+class Pace:
+    cls: str
+    reason: str
+    method: str
+    half_life_years: float
+    days_per_year: float
+    points: list[PacePoint]
+    base_date: datetime.date | None
+    current_date: datetime.date | None
+    target_date: datetime.date | None
+    base_value: float | None
+    current_value: float | None
+    target_value: float | None
+    direction: int
+    observed_rate_per_year: float | None
+    required_rate_per_year: float | None
+    ratio: float | None
+    fit: LinearFit | None
+    projected_at_deadline: float | None
+    projected_attainment: datetime.date | None
+    projection_note: str
+
+class Needed:
+    count: int | None
+    computable: bool
+    reachable: bool
+    action: str
+    explanation: str
+
+class TargetEvaluation:
+    target: str
+    indicator: str
+    task: str
+    published: str
+    as_of: datetime.date
+    comparator: str
+    threshold: str
+    threshold_value: Fraction
+    threshold_at_deadline: str
+    of: int | None
+    effective: datetime.date | None
+    deadline: datetime.date | None
+    in_force: bool
+    scope_unit: str
+    matched_unit: str
+    status: str
+    reason: str
+    observation: Observation | None
+    current_date: datetime.date | None
+    value: Fraction | None
+    value_display: str
+    gap: Fraction | None
+    gap_display: str
+    gap_unit: str
+    attainment: Fraction | None
+    needed: Needed
+    denominator: str | None
+    workdays_left: int | None
+    pace: Pace
+    notes: list[str]
+
+class IndicatorsSummary:
+    observations: int
+    derived_observations: int
+    targets: int
+    met: int
+    not_met: int
+    no_data: int
+    pace: dict[str, int]
+
+class IndicatorsReport:
+    as_of: datetime.date
+    calendar: str
+    summary: IndicatorsSummary
+    problems: list[str]
+    targets: list[TargetEvaluation]
+
+def indicators_report(framework: Framework, as_of: datetime.date, calendar: Calendar, method: str = ...,
+                      half_life_years: float = ..., use_derived: bool = ...) -> IndicatorsReport: ...
+
+# --- audit --------------------------------------------------------------------------------------
+class AuditValue:
+    name: str
+    value: str
+
+class Finding:
+    id: str
+    check: str
+    severity: str
+    message: str
+    published: str
+    values: list[AuditValue]
+    records: list[str]
+    source: SourceRef
+    related: list[SourceRef]
+    def value(self, name: str) -> str | None: ...
+
+class AuditCounts:
+    error: int
+    warning: int
+    info: int
+
+class AuditReport:
+    framework: str
+    counts: AuditCounts
+    findings: list[Finding]
+
+def audit_report(framework: Framework, include_info: bool = ..., as_of: datetime.date | None = ...,
+                 calendar: Calendar | None = ...) -> AuditReport: ...
 
 # --- hierarchy and aggregation ------------------------------------------------------------------
 class Hierarchy:
     def __len__(self) -> int: ...
     @property
     def ids(self) -> list[str]: ...
+    @property
+    def names(self) -> list[str]: ...
+    @property
+    def attribute_names(self) -> list[str]: ...
+    def attribute(self, column: str) -> list[str]: ...
     @property
     def levels(self) -> list[str]: ...
     def find(self, id: str) -> int | None: ...
@@ -397,9 +627,45 @@ def aggregate_columns(hierarchy: Hierarchy, level: str, as_of: datetime.date, un
                       indicator_map: npt.NDArray[np.int32] | None, period: npt.NDArray[Any],
                       period_map: npt.NDArray[np.int32] | None, numerator: npt.NDArray[np.int64],
                       denominator: npt.NDArray[np.int64], indicator_count: int, period_count: int,
-                      thresholds: list[tuple[int, str, str]] = ...) -> dict[str, Any]: ...
+                      thresholds: list[tuple[int, str, str, str]] = ...) -> dict[str, Any]: ...
 def aggregation_kernel() -> str: ...
 def _engine_seconds(hierarchy: Hierarchy, level: str, as_of: datetime.date, unit: npt.NDArray[np.int32],
                     indicator: npt.NDArray[np.int32], period: npt.NDArray[np.int32], numerator: npt.NDArray[np.int64],
                     denominator: npt.NDArray[np.int64], indicator_count: int, period_count: int,
                     threshold: str = ...) -> tuple[float, float, int]: ...
+
+# --- dossiers (register_dossier.cpp) -------------------------------------------------------------
+class DossierEngine:
+    def __init__(self, calendar: Calendar, cutoff_seconds: int = ..., apply_cutoff: bool = ...,
+                 cutoff_in_working_hours: bool = ..., office_hours: list[tuple[int, int]] = ...,
+                 deduct_pauses: bool = ..., repeated_supplementation_is_late: bool = ...) -> None: ...
+    def due(self, received_at: Any, time_limit: Any, default_unit: int = ..., limit_unit: Any = ..., due_at: Any = ...,
+            finished_at: Any = ..., pause_start: Any = ..., pause_end: Any = ..., as_of: int = ...
+            ) -> tuple[Any, Any, Any, list[tuple[int, str, str]], int]: ...
+    def status(self, received_at: Any, time_limit: Any, default_unit: int = ..., limit_unit: Any = ..., due_at: Any = ...,
+               finished_at: Any = ..., pause_start: Any = ..., pause_end: Any = ..., supplement_requests: Any = ...,
+               as_of: int = ...) -> tuple[Any, Any, list[tuple[int, str, str]], int]: ...
+    def count(self, received_at: Any, time_limit: Any, default_unit: int, limit_unit: Any, due_at: Any, finished_at: Any,
+              pause_start: Any, pause_end: Any, supplement_requests: Any, unit: Any, n_units: int, procedure: Any,
+              n_procedures: int, flags: dict[str, Any], period: str, as_of: int
+              ) -> tuple[list[str], Any, list[str], Any, list[tuple[int, str, str]], int, int]: ...
+
+class IndexRules:
+    @staticmethod
+    def portal_2026(sync_factor: bool = ...) -> IndexRules: ...
+    @staticmethod
+    def from_json(text: str, file: str = ...) -> IndexRules: ...
+    def to_json(self) -> str: ...
+    @property
+    def version(self) -> str: ...
+    @property
+    def decimals(self) -> int: ...
+    @property
+    def groups(self) -> list[tuple[str, str, str, int]]: ...
+    @property
+    def indicators(self) -> list[dict[str, Any]]: ...
+    def score_matrix(self, names: list[str], values: Any) -> tuple[Any, Any]: ...
+    def what_it_takes(self, counts: dict[str, int], lever: str, target_total: int) -> dict[str, Any]: ...
+
+# --- string keys through Arrow (register_arrow.cpp) ------------------------------------------------
+def arrow_string_codes(column: Any) -> tuple[Any, list[str]]: ...

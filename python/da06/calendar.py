@@ -22,7 +22,8 @@ import numpy.typing as npt
 import pandas as pd
 
 from . import _core
-from ._dates import DateLike, as_days, as_int64, days_to_dates, is_scalar, to_date
+from ._dates import DateLike, as_days, as_int64, days_to_dates, is_scalar, to_date, to_local_moment
+from ._errors import ParseError
 
 #: Arrays of dates: a numpy array (datetime64 of any unit, strings, dates), a pandas Series or Index, a list.
 # (lists and tuples rather than any Sequence: a str is a Sequence too, and is a single date here)
@@ -75,6 +76,16 @@ class Calendar:
     @property
     def schedule_years(self) -> list[int]:
         return list(self._c.schedule_years())
+
+    def is_provisional(self, year: int) -> bool:
+        """True when results in ``year`` rest on the statutory rules alone: this calendar follows
+        official yearly schedules but has none for ``year`` (``Calendar.vietnam()`` in 2027 and later,
+        until the government publishes that year's schedule)."""
+        return bool(self._c.is_provisional(int(year)))
+
+    def provisional_years(self, first: DateLike, last: DateLike) -> list[int]:
+        """The provisional years among those of [first, last] (both included)."""
+        return list(self._c.provisional_years(to_date(first), to_date(last)))
 
     # -- vectorised queries ---------------------------------------------------------------------
     @overload
@@ -165,15 +176,30 @@ class Calendar:
         processing starts the working day after receipt; a dossier received on a day off, or after
         the cut-off time (default 15:00; None = no cut-off), counts as received the next working day.
 
+        ``received_at`` keeps its time of day in every form that carries one: a ``datetime`` or
+        ``pandas.Timestamp``, a ``numpy.datetime64`` finer than a day, an ISO string with a time
+        ("2024-04-26T16:30", "2024-04-26 16:30:05+07:00"). Naive times are Vietnam's local time; a time
+        with a zone is converted to Asia/Ho_Chi_Minh (UTC+7). An input without a time ("2024-04-26", a
+        ``datetime.date``, ``datetime64[D]``) is a date: the dossier counts as received on that day if it
+        is a working day (the cut-off does not apply to a date).
+
         >>> cal.dossier_due("2024-04-26", 5)
-        (datetime.date(2024, 4, 26), datetime.date(2024, 5, 8))
+        (datetime.date(2024, 4, 26), datetime.date(2024, 5, 7))
+        >>> cal.dossier_due("2024-04-26T16:30", 5)      # after 15:00: counted as received on Thu 2/5
+        (datetime.date(2024, 5, 2), datetime.date(2024, 5, 8))
         """
-        if isinstance(received_at, _dt.datetime):
-            day, hour, minute = received_at.date(), received_at.hour, received_at.minute
+        day, tod = to_local_moment(received_at)
+        if tod is None:
+            tod = _dt.time(0, 0)  # a date: received within the day, before any cut-off
+        if cutoff is None:
+            ch, cm = 15, 0
         else:
-            day, hour, minute = to_date(received_at), 9, 0
-        ch, cm = (15, 0) if cutoff is None else (int(cutoff.split(":")[0]), int(cutoff.split(":")[1]))
-        return _core.dossier_due(day, hour, minute, int(working_days), self._c, ch, cm, cutoff is not None)
+            try:
+                ch, cm = (int(p) for p in cutoff.split(":"))
+            except ValueError:
+                raise ParseError(f'cutoff must be "HH:MM", got {cutoff!r}') from None
+        return _core.dossier_due(day, tod.hour, tod.minute, int(working_days), self._c, ch, cm, cutoff is not None,
+                                 second=tod.second, microsecond=tod.microsecond)
 
     def dossier_status(self, promised: DateLike, returned: DateLike) -> dict[str, Any]:
         """early / on_time / late (trước hạn / đúng hạn / quá hạn), and by how many working and calendar days."""

@@ -13,7 +13,10 @@ from ._dates import DateLike, optional_date, to_date
 from ._errors import Diagnostic
 from .calendar import Calendar
 
-__all__ = ["Framework", "load", "loads", "load_default", "audit"]
+__all__ = ["Framework", "load", "loads", "load_default", "audit", "STATUS_ORDER"]
+
+#: Every task status in display order (the C++ ``da06::status_display_order``).
+STATUS_ORDER: tuple[str, ...] = tuple(_core.status_names())
 
 
 def _dates(s: "pd.Series[Any]") -> "pd.Series[Any]":
@@ -113,32 +116,31 @@ class Framework:
         ``status``, ``due`` (as printed), ``effective_due`` (rolled to a working day), ``workdays_left``,
         ``workdays_overdue``, ``past_due_not_done``, the ``deciding_phrase`` and a one-line ``reason``."""
         cal = calendar or Calendar.vietnam()
-        doc = json.loads(_core.task_status_json(self._fw, self._as_of(as_of), cal.core, due_soon_workdays, True))
+        rep = _core.task_status_report(self._fw, self._as_of(as_of), cal.core, due_soon_workdays, True)
         rows = []
-        for t in doc["tasks"]:
-            phrases = t.get("deciding_phrases") or []
-            left = t.get("workdays_left")
+        for t in rep.tasks:
+            phrases = t.deciding_phrases
+            left = t.workdays_left
             rows.append({
-                "task": t["task"], "number": t["number"], "group": t["group"], "status": t["status"],
-                "due": t.get("due"), "effective_due": t.get("effective_due"), "start": t.get("start"),
-                "recurrence": t.get("recurrence"),
+                "task": t.task, "number": t.number, "group": t.group, "status": t.status,
+                "due": t.due, "effective_due": t.effective_due, "start": t.start,
+                "recurrence": t.recurrence,
                 "workdays_left": left if left is not None and left >= 0 else None,
                 "workdays_overdue": -left if left is not None and left < 0 else (0 if left is not None else None),
-                "past_due": t.get("past_due", False), "past_due_not_done": t.get("past_due_not_done", False),
-                "deciding_phrase": phrases[0]["text"] if phrases else "",
-                "deciding_field": phrases[0]["field"] if phrases else "",
-                "deciding_phrases": " | ".join(p["text"] for p in phrases),
-                "reason": t.get("reason", ""),
+                "past_due": t.past_due, "past_due_not_done": t.past_due_not_done,
+                "deciding_phrase": phrases[0].text if phrases else "",
+                "deciding_field": phrases[0].field if phrases else "",
+                "deciding_phrases": " | ".join(p.text for p in phrases),
+                "reason": t.reason,
             })
         df = pd.DataFrame(rows)
         for c in ("due", "effective_due", "start"):
             df[c] = _dates(df[c])
         for c in ("workdays_left", "workdays_overdue"):
             df[c] = df[c].astype("Int64")
-        order = ["done", "done_maintained", "in_progress", "due_soon", "overdue", "waiting", "not_started", "unknown"]
-        df["status"] = pd.Categorical(df["status"], categories=order)
-        df.attrs["as_of"] = doc.get("as_of")
-        df.attrs["summary"] = doc.get("summary", {})
+        df["status"] = pd.Categorical(df["status"], categories=list(STATUS_ORDER))
+        df.attrs["as_of"] = rep.summary.as_of.isoformat()
+        df.attrs["summary"] = _status_summary(rep.summary)
         return df
 
     def indicators_frame(self, as_of: DateLike | None = None, *, calendar: Calendar | None = None,
@@ -148,13 +150,14 @@ class Framework:
         points for percentages), ``needed`` (how many more units reach the target), ``status`` and
         the ``pace`` class of the series."""
         cal = calendar or Calendar.vietnam()
-        doc = json.loads(_core.indicators_json(self._fw, self._as_of(as_of), cal.core, method, 1.0, True))
-        return _indicator_rows(doc)
+        rep = _core.indicators_report(self._fw, self._as_of(as_of), cal.core, method, 1.0, True)
+        return _indicator_rows(self, rep)
 
-    def audit(self, *, include_info: bool = True, as_of: DateLike | None = None) -> pd.DataFrame:
+    def audit(self, *, include_info: bool = True, as_of: DateLike | None = None,
+              calendar: Calendar | None = None) -> pd.DataFrame:
         """Every finding of the audit (see ``da06.audit``)."""
-        doc = json.loads(_core.audit_json(self._fw, include_info, optional_date(as_of)))
-        return _audit_rows(doc)
+        rep = _core.audit_report(self._fw, include_info, optional_date(as_of), calendar.core if calendar else None)
+        return _audit_rows(rep)
 
     def observations_frame(self) -> pd.DataFrame:
         """Every observation: indicator, unit, period or as-of date, exact numerator/denominator/value,
@@ -195,6 +198,27 @@ class Framework:
         """The framework in the data format (``load`` of it gives an equal framework)."""
         return _core.write_json(self._fw)
 
+    def to_frames(self) -> dict[str, pd.DataFrame]:
+        """Every table of the framework as a DataFrame: ``meta`` (one row), ``tasks``, ``task_groups``,
+        ``indicators``, ``observations``, ``targets``, ``target_milestones``, ``units``, ``unit_parents``, …
+        (``da06.frames``). ``Framework.from_frames(**fw.to_frames()) == fw``."""
+        from . import frames
+
+        return frames.to_frames(self)
+
+    @classmethod
+    def from_frames(cls, meta: Any = None, **tables: Any) -> "Framework":
+        """A framework from tables (DataFrames or lists of dicts), e.g.
+        ``Framework.from_frames(tasks=df_tasks, indicators=df_ind, observations=df_obs, targets=df_tg,
+        units=df_units, meta={"id": "kh-2025", "title": "…"})``. Columns are the data format's field names,
+        nested ones dotted (``source.line``); extra columns of ``tasks`` become task attributes; a ``units``
+        table may carry a ``parent`` column instead of ``unit_parents``. Bad cells raise
+        ``da06.frames.FrameError`` naming each as ``table[row].field``; the loader's checks raise ``LoadError``."""
+        from . import frames
+
+        doc = frames.from_frames(tables, meta)
+        return loads(json.dumps(doc, ensure_ascii=False), "<frames>")
+
     def __eq__(self, other: object) -> bool:
         return isinstance(other, Framework) and bool(self._fw == other._fw)
 
@@ -204,53 +228,56 @@ class Framework:
         return repr(self._fw)
 
 
-def _indicator_rows(doc: dict[str, Any]) -> pd.DataFrame:
-    rows = []
-    for t in doc.get("targets", []):
-        rows.append(_flatten_target(t))
+def _status_summary(s: _core.StatusSummary) -> dict[str, Any]:
+    """A task-status summary as plain values (DataFrame.attrs must be deep-copyable)."""
+    return {
+        "total": s.total, "by_status": dict(s.by_status),
+        "by_group": [{"group": g.group, "number": g.number, "title": g.title, "total": g.total,
+                      "by_status": dict(g.by_status)} for g in s.by_group],
+        "claims": [{"claim": c.claim, "status": c.status, "published": c.published, "claimed": c.claimed,
+                    "statuses": list(c.statuses), "ours": c.ours, "difference": c.difference} for c in s.claims],
+        "past_due_not_done": list(s.past_due_not_done), "overdue": list(s.overdue),
+    }
+
+
+def _indicator_rows(fw: Framework, rep: _core.IndicatorsReport) -> pd.DataFrame:
+    from ._targets import flatten_target, plot_inputs
+
+    names = {i.id: i.name for i in fw.core.indicators()}
+    rows = [flatten_target(e, names.get(e.indicator)) for e in rep.targets]
     df = pd.DataFrame(rows)
     if len(df):
         for c in ("current_date", "deadline", "projected_attainment"):
             df[c] = _dates(df[c])
         for c in ("needed", "workdays_left"):
             df[c] = df[c].astype("Int64")
-    # The full evaluations (pace inputs, projection line) for da06.plot, by target id.
-    df.attrs["targets"] = {t["id"]: t for t in doc.get("targets", [])}
-    df.attrs["as_of"] = doc.get("as_of")
-    df.attrs["summary"] = doc.get("summary", {})
+    # What da06.plot draws for each target (the series, the projection line, the target), by target id.
+    df.attrs["targets"] = {e.target: plot_inputs(e, names.get(e.indicator)) for e in rep.targets}
+    df.attrs["as_of"] = rep.as_of.isoformat()
+    s = rep.summary
+    df.attrs["summary"] = {"observations": s.observations, "derived_observations": s.derived_observations,
+                           "targets": s.targets, "met": s.met, "not_met": s.not_met, "no_data": s.no_data,
+                           "pace": dict(s.pace)}
     return df
 
 
-def _flatten_target(t: dict[str, Any]) -> dict[str, Any]:
-    from ._targets import flatten_target
-
-    return flatten_target(t)
+_AUDIT_COLUMNS = ["id", "check", "severity", "message", "published", "values", "records", "source_line", "quote"]
 
 
-def _values(v: Any) -> dict[str, str]:
-    """A finding's compared values: {"name": "exact text"} (also accepts a [{name, value}] list)."""
-    if isinstance(v, dict):
-        return {str(k): str(x) for k, x in v.items()}
-    return {str(x["name"]): str(x["value"]) for x in (v or [])}
-
-
-def _audit_rows(doc: dict[str, Any]) -> pd.DataFrame:
+def _audit_rows(rep: _core.AuditReport) -> pd.DataFrame:
     rows = []
-    for f in doc.get("findings", []):
-        src = f.get("source") or {}
+    for f in rep.findings:
+        src = f.source
         rows.append({
-            "id": f.get("id"), "check": f.get("check"), "severity": f.get("severity"),
-            "message": f.get("message"), "published": f.get("published", ""),
-            "values": _values(f.get("values")),
-            "records": "; ".join(f.get("records", [])),
-            "source_line": src.get("line"), "quote": src.get("quote", ""),
+            "id": f.id, "check": f.check, "severity": f.severity, "message": f.message, "published": f.published,
+            "values": {v.name: v.value for v in f.values},
+            "records": "; ".join(f.records),
+            "source_line": src.line if src.line > 0 else None, "quote": src.quote,
         })
-    df = pd.DataFrame(rows, columns=["id", "check", "severity", "message", "published", "values", "records",
-                                     "source_line", "quote"])
+    df = pd.DataFrame(rows, columns=_AUDIT_COLUMNS)
     df["severity"] = pd.Categorical(df["severity"], categories=["error", "warning", "info"])
     df["source_line"] = df["source_line"].astype("Int64")
-    df.attrs["counts"] = doc.get("counts", {})
-    df.attrs["status_check"] = doc.get("status_check")
+    df.attrs["counts"] = {"error": rep.counts.error, "warning": rep.counts.warning, "info": rep.counts.info}
     return df
 
 
@@ -281,8 +308,11 @@ def load_default() -> Framework:
     return _DEFAULT
 
 
-def audit(fw: Framework, *, include_info: bool = True, as_of: DateLike | None = None) -> pd.DataFrame:
+def audit(fw: Framework, *, include_info: bool = True, as_of: DateLike | None = None,
+          calendar: Calendar | None = None) -> pd.DataFrame:
     """The audit's findings, one row per finding: ``id``, ``check``, ``severity`` (error, warning, info),
     ``message``, the ``published`` text, the exact ``values`` compared, the ``records`` involved and the
-    ``source_line`` and ``quote`` of the source document."""
-    return fw.audit(include_info=include_info, as_of=as_of)
+    ``source_line`` and ``quote`` of the source document. ``df.attrs["counts"]`` counts them by severity.
+    ``as_of`` (default: the report's date) and ``calendar`` (default: ``Calendar.vietnam()``) are those
+    the task states are classified at and with, for the report's claims of completion."""
+    return fw.audit(include_info=include_info, as_of=as_of, calendar=calendar)

@@ -25,8 +25,9 @@ __all__ = ["progress", "gap_by_unit", "task_status", "days_off", "STATUS_COLORS"
 
 #: Colours of the task statuses (done → green, overdue → red, unknown → grey).
 STATUS_COLORS: dict[str, str] = {
-    "done": "#2e7d32", "done_maintained": "#66bb6a", "in_progress": "#42a5f5", "due_soon": "#ffb300",
-    "overdue": "#e53935", "waiting": "#8e24aa", "not_started": "#6d4c41", "unknown": "#9e9e9e",
+    "done": "#2e7d32", "done_maintained": "#66bb6a", "done_late": "#9ccc65", "in_progress": "#42a5f5",
+    "due_soon": "#ffb300", "overdue": "#e53935", "waiting": "#8e24aa", "not_started": "#6d4c41",
+    "unknown": "#9e9e9e", "blank": "#e0e0e0",
 }
 
 
@@ -37,10 +38,6 @@ def _axes(ax: Axes | None, size: tuple[float, float] = (8, 4.5)) -> Axes:
 
     _, new = plt.subplots(figsize=size)
     return new
-
-
-def _date(s: str | None) -> _dt.date | None:
-    return _dt.date.fromisoformat(s) if s else None
 
 
 def _x(dates: list[_dt.date]) -> Any:
@@ -58,37 +55,26 @@ def progress(indicators: pd.DataFrame, target: str, *, ax: Axes | None = None) -
     if target not in evals:
         raise KeyError(f"no target {target!r} in this indicators frame")
     t = evals[target]
-    pace = t.get("pace") or {}
-    inputs = pace.get("inputs") or {}
-    pts = inputs.get("points") or []
     ax = _axes(ax)
-    if pts:
-        xs = [_dt.date.fromisoformat(p["date"]) for p in pts]
-        ax.plot(_x(xs), [p["y"] for p in pts], "o-", color="#1565c0", label="observed")
-    elif (t.get("value") or {}).get("exact") and t.get("observation_date"):
-        from ._targets import exact
-
-        v = exact(t["value"]["exact"])
-        ax.plot(_x([_dt.date.fromisoformat(t["observation_date"])]), [float(v) if v is not None else np.nan], "o", color="#1565c0",
-                label="observed")
-    tg = t.get("target") or {}
-    thr = tg.get("threshold_at_deadline") or tg.get("threshold")
-    deadline = _date(tg.get("deadline")) or _date((inputs.get("target") or {}).get("date"))
-    proj = pace.get("projection") or {}
-    origin = _date(proj.get("origin"))
-    if origin and proj.get("slope_per_year") is not None and proj.get("intercept") is not None:
+    if t["points"]:
+        ax.plot(_x([d for d, _ in t["points"]]), [y for _, y in t["points"]], "o-", color="#1565c0", label="observed")
+    elif t["current"] is not None:
+        ax.plot(_x([t["current"][0]]), [t["current"][1]], "o", color="#1565c0", label="observed")
+    thr = t["threshold"]
+    deadline = t["deadline"]
+    origin = t["origin"]
+    if origin and t["slope_per_year"] is not None and t["intercept"] is not None:
         end = deadline or _dt.date.fromisoformat(str(indicators.attrs.get("as_of") or origin.isoformat()))
         days = np.linspace(0, max((end - origin).days, 1), 50)
         xs2 = [origin + _dt.timedelta(days=float(d)) for d in days]
-        dpy = float(inputs.get("days_per_year") or 365.25)
-        ys2 = float(proj["intercept"]) + float(proj["slope_per_year"]) * days / dpy
+        ys2 = float(t["intercept"]) + float(t["slope_per_year"]) * days / float(t["days_per_year"])
         ax.plot(_x(xs2), ys2, "--", color="#90a4ae", label="projection")
-    if thr is not None:
-        ax.axhline(float(thr), color="#e53935", lw=1, label=f"target {tg.get('comparator', '')} {thr}")
+    if thr:
+        ax.axhline(float(thr), color="#e53935", lw=1, label=f"target {t['comparator']} {thr}")
     if deadline:
         ax.axvline(float(_x([deadline])[0]), color="#6d4c41", lw=1, ls=":", label=f"deadline {deadline}")
     ax.xaxis_date()
-    ax.set_title(f"{target}: {t.get('indicator_name') or t.get('indicator')}"[:90], fontsize=10)
+    ax.set_title(f"{target}: {t['indicator_name'] or t['indicator']}"[:90], fontsize=10)
     ax.set_ylabel("value")
     ax.legend(fontsize=8, loc="best")
     ax.figure.autofmt_xdate()

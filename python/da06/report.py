@@ -49,6 +49,8 @@ STATUS_VI: dict[str, str] = {
     "waiting": "Chờ Bộ, ngành triển khai, hướng dẫn",
     "not_started": "Chưa thực hiện",
     "unknown": "Chưa xác định",
+    "done_late": "Đã hoàn thành quá hạn",
+    "blank": "Chưa báo cáo",
 }
 PACE_VI: dict[str, str] = {
     "achieved": "Đã đạt",
@@ -140,8 +142,7 @@ def context(fw: Framework, as_of: Any = None) -> dict[str, Any]:
             "effective_due": _py_date(s["effective_due"]), "effective_due_text": _vn_date(s["effective_due"]),
             "status": status, "status_vi": STATUS_VI.get(status, status),
             "workdays_left": left, "workdays_overdue": over,
-            "workdays_text": (f"còn {format_number(left)} ngày làm việc" if left is not None and status != "overdue"
-                              else f"quá {format_number(over)} ngày làm việc" if over else ""),
+            "workdays_text": _workdays_text(status, left, over),
             "deciding_phrase": _text(s["deciding_phrase"]), "reason": _text(s["reason"]),
             "source_line": int(r.source_line),
         })
@@ -176,6 +177,19 @@ def context(fw: Framework, as_of: Any = None) -> dict[str, Any]:
         "gaps_in_source": rep.get("gaps", []),
         "report_data": rep,
     }
+
+
+#: The states whose work is still open: only these have working days left or lost. A done task is
+#: never printed as late from its deadline alone.
+OPEN_STATES = frozenset({"in_progress", "due_soon", "overdue", "waiting", "not_started", "unknown"})
+
+
+def _workdays_text(status: str, left: int | None, over: int | None) -> str:
+    if status not in OPEN_STATES:
+        return ""
+    if status == "overdue" or (left is not None and left < 0):
+        return f"quá {format_number(over)} ngày làm việc" if over else ""
+    return f"còn {format_number(left)} ngày làm việc" if left is not None else ""
 
 
 def _ratio_text(num: int, den: int, ind: dict[str, Any] | None) -> str:
@@ -239,6 +253,12 @@ def _summary_lines(data: dict[str, Any], indicators: dict[str, dict[str, Any]], 
                  f"quá hạn: {format_number(int(bs.get('overdue', 0)))}")
     lines.append(f"Số nhiệm vụ đang chờ Bộ, ngành triển khai, hướng dẫn: {format_number(int(bs.get('waiting', 0)))} "
                  f"nhiệm vụ")
+    # Every task is in exactly one line: the states above, and these when any task has them.
+    if int(bs.get("not_started", 0)):
+        lines.append(f"Số nhiệm vụ chưa thực hiện: {format_number(int(bs['not_started']))} nhiệm vụ")
+    if int(bs.get("unknown", 0)):
+        lines.append(f"Số nhiệm vụ chưa xác định được tình trạng (báo cáo không nêu rõ): "
+                     f"{format_number(int(bs['unknown']))} nhiệm vụ")
     provided = by_ind.get("dvc_services_provided")
     full, partial = by_ind.get("dvc_full_online_rate"), by_ind.get("dvc_partial_online_rate")
     if provided is not None and provided.get("value") is not None:

@@ -95,6 +95,17 @@ int da06_calendar_add_schedule_json(da06_calendar** out, const da06_calendar* ba
   });
 }
 
+int da06_calendar_is_provisional(int* out, const da06_calendar* cal, int32_t year) {
+  return guard("da06_calendar_is_provisional", [&] {
+    require(out, "out");
+    const da06::Calendar& c = cal_of(cal);
+    if (year < da06::Calendar::first_year || year > da06::Calendar::last_year)
+      fail(DA06_ERANGE, "year " + std::to_string(year) + " is outside 1900..2199");
+    *out = c.is_provisional(year) ? 1 : 0;
+    return DA06_OK;
+  });
+}
+
 void da06_calendar_free(da06_calendar* cal) {
   guard_void([&] { delete cal; });
 }

@@ -5,6 +5,7 @@
 #include "da06/audit.hpp"
 #include "da06/hierarchy.hpp"
 #include "da06/io.hpp"
+#include "da06/json.hpp"
 #include "da06/report.hpp"
 
 #include <cerrno>

@@ -1,6 +1,8 @@
 // src/c/text.cpp — C ABI: free-text deadlines and Vietnamese number text.
 #include "capi.hpp"
 
+#include "da06/json.hpp"
+
 #include "da06/deadline.hpp"
 #include "da06/numbers.hpp"
 
@@ -86,7 +88,7 @@ int da06_deadline_parse_json(const char* text, size_t len, const da06_deadline_o
   return guard("da06_deadline_parse_json", [&] {
     std::string_view s = text_arg(text, len, "text");
     require(out, "out");
-    give_string(da06::deadline_document(da06::parse_deadline(s, context_of(opts))).dump(), out, out_len);
+    give_string(da06::to_json(da06::parse_deadline(s, context_of(opts)), -1), out, out_len);
     return DA06_OK;
   });
 }

@@ -1,14 +1,10 @@
 // Internal: a small RFC 4180 CSV reader that remembers where each field starts (line, column),
-// so that every row error can be reported as FILE:LINE:COL: field: message.
+// so that every row error can be reported as FILE:LINE:COL: field: message. Tables with a header
+// are read through read_table (table.hpp), which every CSV format of da06 uses.
 #pragma once
 
 #include "da06/error.hpp"
-#include "da06/dates.hpp"
-#include "da06/error.hpp"
-#include "da06/model.hpp"
-#include "da06/model.hpp"
-
-#include <boost/date_time/gregorian/gregorian.hpp>
+#include "text.hpp"
 
 #include <cstdint>
 #include <optional>
@@ -21,7 +17,7 @@ namespace da06::inline v1::detail {
 struct CsvField {
   std::string text;
   int line = 0;    // 1-based
-  int column = 0;  // 1-based, bytes
+  int column = 0;  // 1-based, in code points (as LineIndex and the JSON readers count them)
 };
 struct CsvRow {
   std::vector<CsvField> fields;
@@ -31,13 +27,14 @@ struct CsvRow {
   CsvField end() const { return CsvField{"", end_line, end_column}; }
 };
 
-/// Reads records one at a time. Quoted fields may hold ',', '"' (doubled) and newlines.
-/// A UTF-8 BOM is skipped; "\r\n", "\n" and a lone "\r" end a record (and count as one line, inside
-/// quotes too); blank lines are skipped.
+/// Reads records one at a time. Quoted fields may hold the separator, '"' (doubled) and newlines.
+/// A UTF-8 BOM is skipped (columns on line 1 start after it); "\r\n", "\n" and a lone "\r" end a
+/// record (and count as one line, inside quotes too); blank lines are skipped. The separator is ',' unless told otherwise (';' for Excel on a locale
+/// whose decimal separator is ',', such as Vietnamese).
 class CsvReader {
  public:
-  explicit CsvReader(std::string_view text) : t_(text) {
-    if (t_.substr(0, 3) == "\xEF\xBB\xBF") i_ = 3, col_ = 4;
+  explicit CsvReader(std::string_view text, char separator = ',') : t_(text), sep_(separator) {
+    if (t_.substr(0, 3) == "\xEF\xBB\xBF") i_ = 3;
   }
   /// False at the end. On an unterminated quote, throws ParseError with line and column.
   bool next(CsvRow& row, const std::string& file) {
@@ -77,12 +74,12 @@ class CsvReader {
           advance();
         }
         // Text after the closing quote up to the separator is kept (lenient), e.g. "a"b -> ab.
-        while (i_ < t_.size() && t_[i_] != ',' && t_[i_] != '\n' && t_[i_] != '\r') f.text += t_[i_], advance();
+        while (i_ < t_.size() && t_[i_] != sep_ && t_[i_] != '\n' && t_[i_] != '\r') f.text += t_[i_], advance();
       } else {
-        while (i_ < t_.size() && t_[i_] != ',' && t_[i_] != '\n' && t_[i_] != '\r') f.text += t_[i_], advance();
+        while (i_ < t_.size() && t_[i_] != sep_ && t_[i_] != '\n' && t_[i_] != '\r') f.text += t_[i_], advance();
       }
       row.fields.push_back(std::move(f));
-      if (i_ < t_.size() && t_[i_] == ',') {
+      if (i_ < t_.size() && t_[i_] == sep_) {
         advance();
         continue;
       }
@@ -95,8 +92,9 @@ class CsvReader {
 
  private:
   void advance() {
+    // Columns count code points: a UTF-8 continuation byte does not start a new column.
+    if ((static_cast<unsigned char>(t_[i_]) & 0xC0) != 0x80) ++col_;
     ++i_;
-    ++col_;
   }
   void newline() {
     if (t_[i_] == '\r' && i_ + 1 < t_.size() && t_[i_ + 1] == '\n') ++i_;
@@ -105,6 +103,7 @@ class CsvReader {
     col_ = 1;
   }
   std::string_view t_;
+  char sep_;
   std::size_t i_ = 0;
   int line_ = 1, col_ = 1;
 };
@@ -123,25 +122,32 @@ inline Diagnostic csv_error(const std::string& file, const CsvField& f, std::str
   return d;
 }
 
+/// The character of `s` at byte i, whole (all the bytes of its UTF-8 sequence), for messages.
+inline std::string_view char_at(std::string_view s, std::size_t i) {
+  std::size_t e = i + 1;
+  while (e < s.size() && (static_cast<unsigned char>(s[e]) & 0xC0) == 0x80) ++e;
+  return s.substr(i, e - i);
+}
+
 /// A decimal integer that fits in int64 (optional leading '-'); nullopt with `error` otherwise.
 inline std::optional<std::int64_t> parse_int64(std::string_view s, std::string& error) {
   std::size_t i = 0;
   bool neg = false;
   if (i < s.size() && (s[i] == '-' || s[i] == '+')) neg = s[i++] == '-';
   if (i == s.size()) {
-    error = s.empty() ? "empty (expected an integer)" : "\"" + std::string(s) + "\" is not an integer";
+    error = s.empty() ? "empty (expected an integer)" : quoted_excerpt(s, 40) + " is not an integer";
     return std::nullopt;
   }
   std::uint64_t v = 0;
   const std::uint64_t lim = neg ? std::uint64_t{1} << 63 : (std::uint64_t{1} << 63) - 1;
   for (; i < s.size(); ++i) {
     if (s[i] < '0' || s[i] > '9') {
-      error = "\"" + std::string(s.substr(0, 40)) + "\" is not an integer (unexpected '" + std::string(1, s[i]) + "')";
+      error = quoted_excerpt(s, 40) + " is not an integer (unexpected '" + excerpt(char_at(s, i)) + "')";
       return std::nullopt;
     }
     unsigned dgt = static_cast<unsigned>(s[i] - '0');
     if (v > (lim - dgt) / 10) {
-      error = "\"" + std::string(s.substr(0, 40)) + "\" does not fit in a signed 64-bit integer";
+      error = quoted_excerpt(s, 40) + " does not fit in a signed 64-bit integer";
       return std::nullopt;
     }
     v = v * 10 + dgt;

@@ -10,15 +10,10 @@ namespace da06::inline v1::detail::framework_format {
 /// once per section, so locating a rejected record costs O(1), not a scan of the section.
 class RecordPaths {
  public:
-  RecordPaths(const json& root, const char* section) : base_(std::string("$.") + section) {
-    auto it = root.find(section);
-    if (it == root.end() || !it->is_array()) return;
-    for (std::size_t i = 0; i < it->size(); ++i) {
-      const json& r = (*it)[i];
-      if (!r.is_object()) continue;
-      auto id = r.find("id");
-      if (id != r.end() && id->is_string()) index_.emplace(id->get<std::string>(), i);
-    }
+  RecordPaths(const SectionIds& ids, const char* section) : base_(std::string("$.") + section) {
+    auto it = ids.by_section.find(section);
+    if (it == ids.by_section.end()) return;
+    for (const auto& [id, index] : it->second) index_.emplace(id, index);
   }
   std::string operator()(const std::string& id) const {
     auto it = index_.find(id);
@@ -30,19 +25,16 @@ class RecordPaths {
   std::unordered_map<std::string, std::size_t> index_;
 };
 
-void cross_check(Ctx& c, const json& root, FrameworkData& fw) {
+void cross_check(records::Sink& c, const SectionIds& ids, FrameworkData& fw) {
   auto dup = [&](auto& v, const char* section, const char* what) {
-    // Report each duplicate at its own element: walk the JSON array for the second occurrence.
-    std::unordered_map<std::string, int> seen;
-    auto it = root.find(section);
-    std::vector<std::size_t> dup_idx;
-    if (it != root.end() && it->is_array())
-      for (std::size_t i = 0; i < it->size(); ++i) {
-        const json& r = (*it)[i];
-        if (r.is_object() && r.contains("id") && r["id"].is_string() && seen[r["id"].get<std::string>()]++ > 0)
-          c.error(child_path(child_path(std::string("$.") + section, i), "id"), "id",
-                  "duplicate " + std::string(what) + " id \"" + r["id"].get<std::string>() + "\" (" + what + " rejected)");
-      }
+    // Report each duplicate at its own element (every element with a string id counts, rejected or not).
+    if (auto it = ids.by_section.find(section); it != ids.by_section.end()) {
+      std::unordered_map<std::string, int> seen;
+      for (const auto& [id, index] : it->second)
+        if (seen[id]++ > 0)
+          c.error(child_path(child_path(std::string("$.") + section, index), "id"), "id",
+                  "duplicate " + std::string(what) + " id " + quoted_excerpt(id) + " (" + what + " rejected)");
+    }
     // Keep the first record of each id.
     std::unordered_set<std::string> keep;
     std::decay_t<decltype(v)> out;
@@ -64,6 +56,7 @@ void cross_check(Ctx& c, const json& root, FrameworkData& fw) {
   dup(fw.claims, "claims", "claim");
   dup(fw.gaps, "gaps", "gap");
   dup(fw.validation_rules, "validation_rules", "validation rule");
+  dup(fw.observation_candidates, "observation_candidates", "observation candidate");
 
   auto sources = ids_of(fw.sources);
   auto ugroups = ids_of(fw.utility_groups);
@@ -72,7 +65,7 @@ void cross_check(Ctx& c, const json& root, FrameworkData& fw) {
   // Filter `v`, dropping records for which `bad` reports an error.
   auto filter = [&](auto& v, const char* section, const char* what, auto&& check) {
     std::decay_t<decltype(v)> out;
-    RecordPaths paths(root, section);
+    RecordPaths paths(ids, section);
     for (auto& r : v) {
       std::string base = paths(r.id);
       bool ok = true;
@@ -192,6 +185,14 @@ void cross_check(Ctx& c, const json& root, FrameworkData& fw) {
             err(side == &r.left ? "left" : "right", "service \"" + t.service + "\" does not exist");
         }
     });
+  }
+  {
+    auto observations_now = ids_of(fw.observations);
+    filter(fw.observation_candidates, "observation_candidates", "observation candidate",
+           [&](const ObservationCandidate& k, auto&& err) {
+             if (!k.observation.empty() && !observations_now.count(k.observation))
+               err("observation", "observation \"" + k.observation + "\" does not exist");
+           });
   }
   filter(fw.gaps, "gaps", "gap", [](auto&, auto&&) {});
   filter(fw.sources, "sources", "source", [](auto&, auto&&) {});

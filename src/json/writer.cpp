@@ -15,6 +15,8 @@ ojson source(const SourceRef& s) {
   if (!s.row.empty()) j["row"] = s.row;
   j["line"] = s.line > 0 ? ojson(s.line) : ojson(nullptr);
   j["quote"] = s.quote;
+  if (!s.table.empty()) j["table"] = s.table;
+  if (s.paragraph) j["paragraph"] = s.paragraph;
   return j;
 }
 
@@ -26,6 +28,8 @@ ojson source_in_file(const SourceRef& s) {
   if (!s.row.empty()) j["row"] = s.row;
   if (s.line) j["line"] = s.line;
   if (!s.quote.empty()) j["quote"] = s.quote;
+  if (!s.table.empty()) j["table"] = s.table;
+  if (s.paragraph) j["paragraph"] = s.paragraph;
   return j;
 }
 

@@ -29,7 +29,7 @@ ojson date(const std::optional<Date>& d);
 ojson text_or_null(const std::string& s);
 
 /// A source reference inside a result: {document, section?, appendix?, row?, line (null when unknown),
-/// quote}. Empty section, appendix and row are left out.
+/// quote, table?, paragraph?}. Empty section, appendix, row, table and paragraph are left out.
 ojson source(const SourceRef& s);
 /// A source reference inside a framework file: every empty field is left out.
 ojson source_in_file(const SourceRef& s);

@@ -104,6 +104,17 @@ static void test_calendar(void) {
   CHECK_OK(da06_calendar_vn_public(&cal));
   CHECK(cal != NULL);
   CHECK_OK(da06_calendar_vn_statutory(&stat));
+  {
+    int prov = -1;
+    CHECK_OK(da06_calendar_is_provisional(&prov, cal, 2024));
+    CHECK(prov == 0); /* 2024's official schedule is built in */
+    CHECK_OK(da06_calendar_is_provisional(&prov, cal, 2027));
+    CHECK(prov == 1); /* none published yet: the statutory rules stand in */
+    CHECK_OK(da06_calendar_is_provisional(&prov, stat, 2027));
+    CHECK(prov == 0);
+    CHECK_RC(da06_calendar_is_provisional(&prov, cal, 2200), DA06_ERANGE);
+    CHECK_RC(da06_calendar_is_provisional(NULL, cal, 2024), DA06_EINVAL);
+  }
 
   from[0] = ymd(2024, 1, 1);
   to[0] = ymd(2024, 12, 31);

@@ -336,6 +336,31 @@ def test_aggregate_equals_cli(lib, run, tmp_path):
             lib.da06_units_free(h)
 
 
+def test_aggregate_codes_up_to_int32_max(lib, tmp_path):
+    """Indicator and period codes are the caller's: INT32_MAX must work (max code + 1 overflowed an int)."""
+    units = tmp_path / "units.csv"
+    units.write_text("id,parent,level,valid_from,valid_to\nVN,,nation,,\nP,VN,province,,\nC,P,commune,,\n",
+                     encoding="utf-8")
+    h = P()
+    check(lib, lib.da06_units_load_file(C.byref(h), str(units).encode()))
+    try:
+        big = 2**31 - 1
+        res = P()
+        check(lib, lib.da06_aggregate(h, arr(C.c_int32, [2, 2, 1]), arr(C.c_int32, [0, big, big]),
+                                      arr(C.c_int32, [big, 0, 0]), arr(C.c_int64, [1, 2, 3]), arr(C.c_int64, [2, 4, 5]),
+                                      3, b"province", days(date(2024, 1, 1)), C.byref(res)))
+        size = C.c_size_t()
+        check(lib, lib.da06_aggregate_result_size(res, C.byref(size)))
+        g = size.value
+        cu, ci, cp = (C.c_int32 * g)(), (C.c_int32 * g)(), (C.c_int32 * g)()
+        cn, cd, cr = (C.c_int64 * g)(), (C.c_int64 * g)(), (C.c_int64 * g)()
+        check(lib, lib.da06_aggregate_result_columns(res, cu, ci, cp, cn, cd, cr, None))
+        assert [(ci[k], cp[k], cn[k], cd[k], cr[k]) for k in range(g)] == [(0, big, 1, 2, 1), (big, 0, 5, 9, 2)]
+        lib.da06_aggregate_result_free(res)
+    finally:
+        lib.da06_units_free(h)
+
+
 def test_format_percent_matches_fractions(lib):
     from fractions import Fraction
     from decimal import ROUND_HALF_UP, Decimal

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import datetime as dt
 import warnings
+from fractions import Fraction
 
 import numpy as np
 import pandas as pd
@@ -162,7 +163,7 @@ def test_dropped_rows_warn_and_are_listed() -> None:
     df = pd.DataFrame({"unit": ["C", "N", "N"], "indicator": ["x"] * 3, "period": ["2026-M01"] * 3,
                        "numerator": [5, 9, 1], "denominator": [10, 10, 10]})
     with pytest.warns(da06.DataWarning, match="1 row"):
-        r = da06.aggregate(df, units, to_level="province", as_of="2026-01-01", targets={"x": 90})
+        r = da06.aggregate(df, units, to_level="province", as_of="2026-01-01", targets={"x": "90%"})
     assert r["unit"].astype(str).tolist() == ["P"]
     assert (r["numerator"].tolist(), r["denominator"].tolist(), r["rows"].tolist()) == ([10], [20], [2])
     assert r["status"].tolist() == ["not_met"]
@@ -227,3 +228,127 @@ def test_result_columns_outlive_the_call_and_do_not_alias() -> None:
     del a, b, cat
     gc.collect()
     _compare(b2, want)
+
+
+def test_sparse_integer_labels_keep_their_values() -> None:
+    """Integer indicator and period labels are labels, not table sizes: [0, 10**9] on two rows must not
+    size a table by 10**9 (it raised MemoryError), and negative labels are labels too. Against pandas."""
+    units = pd.DataFrame({"id": ["VN", "P", "C"], "parent": ["", "VN", "P"], "level": ["nation", "province", "commune"]})
+    df = pd.DataFrame({"unit": ["C", "C"], "indicator": [0, 10**9], "period": [2024, 2024],
+                       "numerator": [1, 2], "denominator": [2, 3]})
+    r = da06.aggregate(df, units, as_of="2024-01-01")
+    assert r["indicator"].tolist() == [0, 10**9]
+    assert (r["numerator"].tolist(), r["denominator"].tolist()) == ([1, 2], [2, 3])
+    rng = np.random.default_rng(11)
+    n = 500
+    for labels in (rng.integers(-(2**62), 2**62, 7), np.array([-1, 0, 5, 2**31 - 1, 2**31, 2**40]),
+                   np.array([2**63 + 5, 3, 2**64 - 1], dtype=np.uint64)):
+        df = pd.DataFrame({"unit": rng.choice(["C", "P"], n), "indicator": rng.choice(labels, n),
+                           "period": rng.choice(np.array([7, 10**12]), n),
+                           "numerator": rng.integers(0, 100, n), "denominator": rng.integers(100, 200, n)})
+        got = da06.aggregate(df, units, as_of="2024-01-01")
+        want = df.assign(unit="P").groupby(["unit", "indicator", "period"], sort=True).agg(
+            rows=("numerator", "size"), numerator=("numerator", "sum"), denominator=("denominator", "sum")).reset_index()
+        assert got["indicator"].tolist() == want["indicator"].tolist()
+        assert got["period"].tolist() == want["period"].tolist()
+        assert got["numerator"].tolist() == want["numerator"].tolist()
+        assert got["denominator"].tolist() == want["denominator"].tolist()
+        assert got["rows"].tolist() == want["rows"].tolist()
+
+
+def test_counts_must_be_whole_int64_counts_and_say_which() -> None:
+    units = pd.DataFrame({"id": ["VN", "P"], "parent": ["", "VN"], "level": ["nation", "province"]})
+    base = {"unit": ["P", "P", "P"], "indicator": ["x"] * 3, "period": ["p"] * 3}
+
+    def run(num: object, den: object = (2, 2, 2)) -> pd.DataFrame:
+        return da06.aggregate(pd.DataFrame({**base, "numerator": num, "denominator": den}), units, as_of="2024-01-01")
+
+    with pytest.raises(da06.DataError, match="numerator column holds booleans") as e:
+        run(np.array([True, False, True]))
+    assert e.value.field == "numerator"
+    with pytest.raises(da06.DataError, match="denominator column holds booleans"):
+        run([1, 1, 1], pd.array([True, False, True], dtype="boolean"))
+    with pytest.raises(da06.DataError, match=r"numerator True in row 1 is a boolean"):
+        run(pd.Series([1, True, 0], dtype=object))
+    # uint64 above 2**63: the value and its row (it was reported as "negative numerator -1").
+    with pytest.raises(da06.DataError, match=r"numerator 18446744073709551615 in row 2 does not fit"):
+        run(np.array([1, 2, 2**64 - 1], dtype=np.uint64))
+    with pytest.raises(da06.DataError, match=r"denominator 9223372036854775808 in row 0 \(index 'a'\) does not fit"):
+        da06.aggregate(pd.DataFrame({**base, "numerator": [1, 1, 1],
+                                     "denominator": np.array([2**63, 1, 1], dtype=np.uint64)}, index=["a", "b", "c"]),
+                       units, as_of="2024-01-01")
+    with pytest.raises(da06.DataError, match=r"numerator 1180591620717411303424 in row 1 does not fit"):
+        run(pd.Series([1, 2**70, 0], dtype=object))
+    with pytest.raises(da06.DataError, match=r"numerator 1.5 in row 1 is not a whole count"):
+        run([1.0, 1.5, 2.0])
+    with pytest.raises(da06.DataError, match=r"numerator 1e\+19 in row 0 is not a count within"):
+        run([1e19, 1.0, 2.0])
+    with pytest.raises(da06.DataError, match=r"missing value in row 2"):
+        run([1.0, 1.0, np.nan])
+    with pytest.raises(da06.DataError, match=r"missing value in row 1"):
+        run(pd.array([1, None, 1], dtype="Int64"))
+    # What is fine: uint64 within int64, whole floats, nullable integers without NA, Python ints.
+    for num in (np.array([1, 2, 3], dtype=np.uint64), [1.0, 2.0, 3.0], pd.array([1, 2, 3], dtype="Int64"),
+                pd.Series([1, 2, 3], dtype=object), np.array([1, 2, 3], dtype=np.int8)):
+        r = run(num)
+        assert (r["numerator"].tolist(), r["denominator"].tolist()) == ([6], [6])
+
+
+def test_targets_use_the_units_of_the_ratio_column_against_pandas() -> None:
+    """The ratio and gap columns are fractions; a target is a fraction (0.9) or a percentage with its sign
+    ("90%"); 90 and "<=5" are ambiguous and refused (90 once meant 90 % while the ratio read 0.55)."""
+    units = _units(5, 3, 2, 25)
+    df = _rows(units, 5, 3000, 3, 2)
+    h = da06.Hierarchy.from_frame(units)
+    targets = {"ind0": 0.55, "ind1": "<=45%", "ind2": ">0.5"}
+    got = _aggregate(df, h, to_level="province", as_of=AS_OF, targets=targets)
+    want = _pandas(units, df, "province", AS_OF)
+    _compare(got, want)
+    frac = {"ind0": (">=", Fraction(55, 100)), "ind1": ("<=", Fraction(45, 100)), "ind2": (">", Fraction(1, 2))}
+    for g, w in zip(got.sort_values(["unit", "indicator", "period"]).itertuples(),
+                    want.sort_values(["unit", "indicator", "period"]).itertuples()):
+        op, t = frac[w.indicator]
+        if w.denominator == 0:
+            assert g.status == "no_denominator"
+            continue
+        q = Fraction(int(w.numerator), int(w.denominator))
+        met = {">=": q >= t, "<=": q <= t, ">": q > t}[op]
+        assert g.status == ("met" if met else "not_met")
+        assert g.gap == pytest.approx(float(q - t), abs=1e-15)
+        assert g.ratio == pytest.approx(float(q), abs=1e-15)
+    same = _aggregate(df, h, to_level="province", as_of=AS_OF,
+                      targets={"ind0": Fraction(11, 20), "ind1": "<=0.45", "ind2": "> 50 %"})
+    assert same["status"].tolist() == got["status"].tolist()
+    assert same["gap"].tolist() == got["gap"].tolist()
+    for bad in (90, "90", "<=5", 1.5, "ninety", True):
+        with pytest.raises(da06.DataError, match="target") as e:
+            da06.aggregate(df, h, to_level="province", as_of=AS_OF, targets={"ind0": bad})
+        assert e.value.field == "targets"
+    with pytest.raises(da06.DataError, match=r'is ambiguous.*for 90 % write 0.9 or "90%"'):
+        da06.aggregate(df, h, to_level="province", as_of=AS_OF, targets={"ind0": 90})
+
+
+def test_units_with_names_and_other_columns(tmp_path: "os.PathLike[str]") -> None:
+    """A units file's name column is the units' names; other columns are kept; the same from a file, a CSV
+    text and a DataFrame (a name column was refused by from_file and the CLI, accepted by from_frame)."""
+    import os
+    import subprocess
+
+    units = pd.DataFrame({"id": ["VN", "TH", "BS"], "name": ["Việt Nam", "Thanh Hóa", "Bỉm Sơn"],
+                          "code": ["VN", "38", "380"], "parent": ["", "VN", "TH"],
+                          "level": ["nation", "province", "district"]})
+    path = os.path.join(str(tmp_path), "units.csv")
+    units.to_csv(path, index=False)
+    for h in (da06.Hierarchy.from_frame(units), da06.Hierarchy.from_file(path),
+              da06.Hierarchy.from_csv(units.to_csv(index=False))):
+        assert h.names == ["Việt Nam", "Thanh Hóa", "Bỉm Sơn"]
+        assert h.attributes()["code"].tolist() == ["VN", "38", "380"]
+        assert h.attributes().index.tolist() == h.ids
+    cli = os.environ.get("DA06_CLI")
+    if cli:
+        obs = os.path.join(str(tmp_path), "obs.csv")
+        with open(obs, "w", encoding="utf-8") as f:
+            f.write("unit,indicator,period,numerator,denominator\nBS,x,2024,1,4\n")
+        out = subprocess.run([cli, "aggregate", obs, "--units", path, "--to-level", "province", "--as-of", "2024-12-31"],
+                             capture_output=True, text=True, check=True).stdout
+        assert "  TH (Thanh Hóa)  x  2024  1/4  25,00%" in out

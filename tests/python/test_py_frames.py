@@ -1,4 +1,5 @@
-"""Task status, indicators against targets and the audit, as DataFrames (bound to the C++ JSON builders)."""
+"""Task status, indicators against targets and the audit, as DataFrames (status and indicators from the C++
+JSON builders, the audit from the C++ structs)."""
 from __future__ import annotations
 
 import json
@@ -13,7 +14,7 @@ import da06  # noqa: E402
 FW = da06.load_default()
 
 
-def test_task_status() -> None:
+def test_task_status(run) -> None:
     df = FW.task_status(as_of="2024-06-28")
     assert len(df) == len(FW.core.tasks())
     assert df["task"].tolist() == [t.id for t in FW.core.tasks()]
@@ -29,10 +30,13 @@ def test_task_status() -> None:
     for r in over.itertuples():
         want = cal.workdays_between(r.effective_due.date(), "2024-06-28") - int(cal.is_workday(r.effective_due.date()))
         assert r.workdays_overdue == want, r.task
-    # same JSON as the library's
-    doc = json.loads(da06._core.task_status_json(FW.core, __import__("datetime").date(2024, 6, 28),
-                                                 cal.core, 10, True))
-    assert df.attrs["summary"]["total"] == doc["summary"]["total"] == len(df)
+    # the same statuses and days as the CLI's JSON, task by task
+    doc = json.loads(run("tasks", "--json", "--as-of", "2024-06-28").stdout)
+    assert df.attrs["summary"] == {k: v for k, v in doc["summary"].items()}
+    for r, t in zip(df.itertuples(), doc["tasks"]):
+        assert (r.task, str(r.status)) == (t["task"], t["status"])
+        left = t["workdays_left"]
+        assert (None if pd.isna(r.workdays_left) else int(r.workdays_left)) == (left if left is None or left >= 0 else None)
     # deciding phrases are substrings of the task's texts
     texts = {t.id: t.progress_text + t.deadline_text for t in FW.core.tasks()}
     for r in df.itertuples():
@@ -65,3 +69,30 @@ def test_audit() -> None:
     assert {k: counts.get(k, 0) for k in df.attrs["counts"]} == df.attrs["counts"]
     assert (df["source_line"].dropna() > 0).all()
     assert len(da06.audit(FW, include_info=False)) == len(df) - counts.get("info", 0)
+    assert "status_check" not in df.attrs
+
+
+def test_audit_frame_is_the_cli_document(run) -> None:
+    """The frame (built from the C++ structs) holds what `da06 audit --json` prints, value for value."""
+    doc = json.loads(run("audit", "--json").stdout)
+    df = da06.audit(FW)
+    assert df.attrs["counts"] == doc["counts"]
+    assert len(df) == len(doc["findings"]) > 0
+    for row, f in zip(df.itertuples(index=False), doc["findings"]):
+        assert (row.id, row.check, str(row.severity), row.message, row.published) == (
+            f["id"], f["check"], f["severity"], f["message"], f["published"])
+        assert row.values == f["values"] and list(row.values) == list(f["values"])
+        assert row.records == "; ".join(f["records"])
+        assert (None if pd.isna(row.source_line) else row.source_line) == f["source"]["line"]
+        assert row.quote == f["source"]["quote"]
+
+
+def test_audit_calendar_and_date() -> None:
+    # The claimed task counts are read as of a date, with a calendar; the seed's claims (done, waiting)
+    # depend on neither working days nor the date, so both give the same findings.
+    base = da06.audit(FW)
+    statutory = da06.audit(FW, calendar=da06.Calendar.vietnam_statutory())
+    pd.testing.assert_frame_equal(base, statutory)
+    assert statutory.attrs == base.attrs
+    early = FW.audit(as_of="2024-01-15", calendar=da06.Calendar.vietnam())
+    pd.testing.assert_frame_equal(base, early)

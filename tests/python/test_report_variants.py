@@ -178,3 +178,46 @@ def test_examples_run(script, tmp_path, monkeypatch, capsys):
         assert (tmp_path / "qua-han.docx").exists() and "Quá hạn" in out
     else:
         assert SUMMARY_LINE in out
+
+
+def _ten_tasks(tmp_path: Path) -> da06.Framework:
+    """A framework of ten tasks, one per progress text kind, two of them done long after their deadline."""
+    import json
+
+    texts = ["Đã hoàn thành", "Đã hoàn thành", "Đang thực hiện", "Đang thực hiện", "Chưa thực hiện",
+             "Đang chờ hướng dẫn của Bộ Công an", "Đã và đang thực hiện thường xuyên", "Đang thực hiện",
+             "Xem phụ lục kèm theo", "Không rõ"]
+    deadlines = ["Quý I/2024", "Tháng 1/2024", "Quý IV/2024", "Quý I/2024", "Quý IV/2024", "Quý IV/2024",
+                 "Thường xuyên", "Tháng 7/2024", "Quý IV/2024", "Quý IV/2024"]
+    doc = {
+        "format": "da06-framework", "format_version": 1, "id": "ten", "title": "Mười nhiệm vụ",
+        "report": {"number": "1/BC", "date": "2024-06-28"}, "period": {"code": "2024-S1", "text": "6 tháng đầu năm 2024"},
+        "task_groups": [{"id": "G1", "number": "I", "title": "Nhóm", "declared_count": 10}],
+        "tasks": [{"id": f"T{i + 1:02d}", "number": i + 1, "group": "G1", "title": f"Nhiệm vụ {i + 1}",
+                   "lead": "Sở A", "deadline_text": deadlines[i], "progress_text": texts[i]} for i in range(10)],
+    }
+    p = tmp_path / "ten.json"
+    p.write_text(json.dumps(doc, ensure_ascii=False), encoding="utf-8")
+    return da06.load(p)
+
+
+def test_summary_lines_count_every_task_and_done_is_never_late(tmp_path):
+    import re
+
+    fw = _ten_tasks(tmp_path)
+    ctx = rep.context(fw)
+    by_status = ctx["status_summary"]["by_status"]
+    assert sum(by_status.values()) == 10
+    # every task is counted in exactly one place of the summary lines (the first line is the total)
+    counted = 0
+    for line in ctx["summary_lines"][1:]:
+        if m := re.search(r"đang thực hiện: (\d+) nhiệm vụ; sắp đến hạn: (\d+); quá hạn: (\d+)", line):
+            counted += sum(int(g) for g in m.groups())
+        elif m := re.search(r": (\d+) nhiệm vụ", line):
+            counted += int(m.group(1))
+    assert counted == 10, ctx["summary_lines"]
+    for t in ctx["tasks"]:
+        if t["status"] in ("done", "done_maintained"):
+            assert t["workdays_text"] == "", t
+    late = {t["id"]: t["workdays_text"] for t in ctx["tasks"] if t["workdays_text"].startswith("quá")}
+    assert set(late) == {"T04"}  # the one under way past its deadline (Quý I/2024); T01 and T02 are done

@@ -183,6 +183,12 @@ DA06_API int da06_calendar_add_schedule_json(da06_calendar **out, const da06_cal
 /* Frees a calendar. NULL is a no-op. Other handles (copies, derived calendars) stay valid. */
 DA06_API void da06_calendar_free(da06_calendar *cal);
 
+/* *out = 1 when results in `year` are provisional: the calendar follows official yearly schedules
+ * but has none for `year`, so its days off come from the statutory rules alone until a schedule is
+ * published (da06_calendar_vn_public in 2027 and later today); 0 otherwise (always 0 for
+ * da06_calendar_vn_statutory). A year outside 1900..2199 is DA06_ERANGE. */
+DA06_API int da06_calendar_is_provisional(int *out, const da06_calendar *cal, int32_t year);
+
 /* out[i] = 1 when days[i] is a working day, else 0. Batch (see "Batches"). */
 DA06_API int da06_calendar_is_workday(const da06_calendar *cal, const int32_t *days, size_t n, uint8_t *out);
 
@@ -350,7 +356,8 @@ typedef enum da06_condition {
   DA06_COND_NONE = 0,
   DA06_COND_ON_REQUEST = 1,  /* "Khi có yêu cầu của ..." */
   DA06_COND_ON_GUIDANCE = 2, /* "Theo hướng dẫn của ..." */
-  DA06_COND_PER_ROADMAP = 3  /* "Theo lộ trình của ..." */
+  DA06_COND_PER_ROADMAP = 3, /* "Theo lộ trình của ..." */
+  DA06_COND_ON_EVENT = 4     /* "Khi có phát sinh": done when a case arises */
 } da06_condition;
 
 /* A free-text deadline read into structure. Caller-allocated; its layout is frozen for ABI 1
@@ -390,8 +397,9 @@ DA06_API int da06_deadline_parse_ex(const char *text, size_t len, const da06_dea
                                     da06_deadline *out);
 
 /* Everything the parser found, as compact JSON: the document of `da06 deadline parse --json`
- * ({"text", "kind", "due", "start", "period", "strictly_before", "recurrence", "condition",
- * "authority", "reference", "tentative", "aspirational", "thresholds": [...], "notes": [...],
+ * ({"text", "kind", "due", "start", "period", "strictly_before", "recurrence", "recurring_day",
+ * "condition", "authority", "reference", "tentative", "aspirational", "thresholds": [...],
+ * "phases": [...], "notes": [...],
  * "matched": [...], "diagnostics": [...], "description"}). Dates are ISO text or null; absent texts
  * are null. opts may be NULL. Free *out with da06_string_free; out_len may be NULL. */
 DA06_API int da06_deadline_parse_json(const char *text, size_t len, const da06_deadline_options *opts, char **out,
@@ -648,6 +656,80 @@ DA06_API int da06_aggregate_result_dropped(const da06_aggregate_result *res, siz
 
 /* Frees a result. NULL is a no-op. */
 DA06_API void da06_aggregate_result_free(da06_aggregate_result *res);
+
+/* --- dossiers in batches ---------------------------------------------------------------------- */
+
+/* Times of dossiers are int64_t seconds since 1970-01-01 00:00 in Vietnam's civil time (a naive
+ * numpy datetime64[s] of local times; Asia/Ho_Chi_Minh is UTC+07:00), or UTC epoch seconds when the
+ * engine's options say utc_input = 1. DA06_NO_TIME (INT64_MIN, numpy's NaT) means "no time". */
+#define DA06_NO_TIME INT64_MIN
+
+/* What a processing time counts. */
+typedef enum da06_limit_unit {
+  DA06_WORKING_DAYS = 0,  /* counted from the working day after the (effective) receipt day */
+  DA06_WORKING_HOURS = 1  /* office hours from the receipt (or the next opening) */
+} da06_limit_unit;
+
+/* Status of a dossier as of a moment. */
+typedef enum da06_dossier_state {
+  DA06_STATE_EARLY = 0,     /* finished before the due day (trước hạn) */
+  DA06_STATE_ON_TIME = 1,   /* finished on the due day, by the due moment (đúng hạn) */
+  DA06_STATE_LATE = 2,      /* finished after the due moment (quá hạn) */
+  DA06_STATE_OPEN = 3,      /* not finished, not past due */
+  DA06_STATE_OPEN_LATE = 4, /* not finished, past due */
+  DA06_STATE_INVALID = 255  /* a bad row, or received after the moment */
+} da06_dossier_state;
+
+#define DA06_DOSSIER_ENGINE_OPTIONS_VERSION 1
+/* Options of da06_dossier_engine_new. */
+typedef struct da06_dossier_engine_options {
+  unsigned version;                     /* DA06_DOSSIER_ENGINE_OPTIONS_VERSION */
+  int32_t cutoff_seconds;               /* intake cut-off, seconds after midnight (default 54000 = 15:00) */
+  int apply_cutoff;                     /* 0: no cut-off (default 1) */
+  int cutoff_in_working_hours;          /* 1: the cut-off applies to limits in hours too (default 0) */
+  int deduct_pauses;                    /* 1: supplementation pauses do not count (default 1) */
+  int repeated_supplementation_is_late; /* 1: more than one supplementation request = late (default 0) */
+  int utc_input;                        /* 1: input and output times are UTC epoch seconds (default 0) */
+  const int32_t *office_hours;          /* office_hours_count (open, close) pairs in seconds after midnight; */
+  size_t office_hours_count;            /* NULL/0: 07:30-11:30 and 13:00-17:00 */
+} da06_dossier_engine_options;
+#define DA06_DOSSIER_ENGINE_OPTIONS_INIT {DA06_DOSSIER_ENGINE_OPTIONS_VERSION, 54000, 1, 0, 1, 0, 0, NULL, 0}
+
+/* Fills *opts with the defaults of `version`. */
+DA06_API int da06_dossier_engine_options_init(da06_dossier_engine_options *opts, unsigned version);
+
+/* An immutable engine over a calendar: it indexes the calendar's working days once (about a
+ * millisecond); then every row costs O(1). Share it between threads freely. */
+typedef struct da06_dossier_engine da06_dossier_engine;
+
+/* A new engine. `opts` may be NULL (defaults). Bad office hours or cut-off: DA06_EINVAL. */
+DA06_API int da06_dossier_engine_new(da06_dossier_engine **out, const da06_calendar *cal,
+                                     const da06_dossier_engine_options *opts);
+/* Frees an engine. NULL is a no-op. */
+DA06_API void da06_dossier_engine_free(da06_dossier_engine *engine);
+
+/* Due moments of n dossiers: out_due_at[i] (the moment the limit ends: 23:59:59 of the due day for
+ * working days) and out_due_day[i] (days since 1970-01-01; may be NULL). received_at and time_limit
+ * are required; limit_unit (da06_limit_unit per row; NULL: every row `default_unit`), pause_start
+ * and pause_end (a supplementation pause; DA06_NO_TIME in pause_end: still paused at `as_of`) may be
+ * NULL. Bad rows do not stop the batch: their outputs are DA06_NO_TIME / INT32_MIN, *out_bad_rows
+ * (may be NULL) counts them, and the function returns DA06_EDATA with da06_error_last() naming the
+ * first bad row (index, field); every output is written. Otherwise DA06_OK.
+ *     received Fri 26/4/2024 16:30 local, 5 working days -> due day 2024-05-08 (after the 15:00 cut-off) */
+DA06_API int da06_dossier_due_batch(int64_t *out_due_at, int32_t *out_due_day, int64_t *out_bad_rows,
+                                    const da06_dossier_engine *engine, const int64_t *received_at,
+                                    const int32_t *time_limit, const uint8_t *limit_unit, int default_unit,
+                                    const int64_t *pause_start, const int64_t *pause_end, size_t n, int64_t as_of);
+
+/* Status (da06_dossier_state) of n dossiers as of `as_of`. finished_at (DA06_NO_TIME: open), due_at
+ * (a recorded promised day, compared by day), the pauses and supplement_requests may be NULL. A
+ * dossier finished after as_of is open. Bad rows: as da06_dossier_due_batch (state DA06_STATE_INVALID). */
+DA06_API int da06_dossier_status_batch(uint8_t *out_state, int64_t *out_bad_rows, const da06_dossier_engine *engine,
+                                       const int64_t *received_at, const int32_t *time_limit,
+                                       const uint8_t *limit_unit, int default_unit, const int64_t *due_at,
+                                       const int64_t *finished_at, const int64_t *pause_start,
+                                       const int64_t *pause_end, const int32_t *supplement_requests, size_t n,
+                                       int64_t as_of);
 
 #ifdef __cplusplus
 }

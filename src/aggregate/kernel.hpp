@@ -7,6 +7,7 @@
 #define DA06_SRC_AGGREGATE_KERNEL_HPP
 
 #include "da06/aggregate.hpp"
+#include "memory.hpp"
 
 #include <cstddef>
 #include <cstdint>
@@ -16,6 +17,8 @@ namespace da06 {
 inline namespace v1 {
 namespace detail {
 
+__extension__ typedef __int128 int128;  // __extension__: -Wpedantic would warn that ISO C++ has no __int128
+
 /// `base[u]`: the offset of unit u's target slab (dense target × I × P), or `trash` for a unit without a
 /// target. `base` has U + 1 entries, `base[U] == trash`. The accumulators hold trash + I·P cells: the
 /// trash slab absorbs the rows of units without a target (reported as rare rows; its sums are garbage).
@@ -23,40 +26,6 @@ struct ScatterSpec {
   const std::uint32_t* base = nullptr;  // U + 1 entries
   std::uint32_t U = 0, I = 0, P = 0;
   std::uint32_t trash = 0;  // = targets · I · P, the first cell of the trash slab
-};
-
-/// `bytes` zero bytes: large ones from big_alloc (aggregate.hpp), mapped from the kernel and already zero;
-/// smaller ones from calloc (which skips the memset for memory fresh from the kernel). Freed by zero_free.
-void* zero_alloc(std::size_t bytes);
-void zero_free(void* p, std::size_t bytes) noexcept;
-
-/// A zero-filled array for the accumulators, in zero_alloc memory: a 6 MB table costs a few huge-page
-/// faults instead of ~1500 small ones, which were a tenth of a 60 ms aggregation.
-template <class T>
-class ZeroArray {
- public:
-  explicit ZeroArray(std::size_t n = 0) : p_(static_cast<T*>(zero_alloc(n * sizeof(T)))), n_(n) {}
-  ZeroArray(ZeroArray&& o) noexcept : p_(o.p_), n_(o.n_) { o.p_ = nullptr, o.n_ = 0; }
-  ZeroArray& operator=(ZeroArray&& o) noexcept {
-    if (this != &o) {
-      zero_free(p_, n_ * sizeof(T));
-      p_ = o.p_, n_ = o.n_;
-      o.p_ = nullptr, o.n_ = 0;
-    }
-    return *this;
-  }
-  ZeroArray(const ZeroArray&) = delete;
-  ZeroArray& operator=(const ZeroArray&) = delete;
-  ~ZeroArray() { zero_free(p_, n_ * sizeof(T)); }
-  T* data() noexcept { return p_; }
-  const T* data() const noexcept { return p_; }
-  std::size_t size() const noexcept { return n_; }
-  T& operator[](std::size_t i) noexcept { return p_[i]; }
-  const T& operator[](std::size_t i) const noexcept { return p_[i]; }
-
- private:
-  T* p_ = nullptr;
-  std::size_t n_ = 0;
 };
 
 template <class T>
