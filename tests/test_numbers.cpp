@@ -342,6 +342,25 @@ TEST_CASE("Decimal: arithmetic and comparison are exact") {
 // ---------------------------------------------------------------------------
 // Vietnamese number text
 
+TEST_CASE("number parse errors quote the text as clean UTF-8: cut on a character, control bytes escaped") {
+  auto what = [](const std::string& text) -> std::string {
+    try {
+      (void)da06::parse_vn_number(text);
+    } catch (const da06::ParseError& e) {
+      return e.what();
+    }
+    return "";
+  };
+  // 76 digits then "ý": the 80-byte excerpt used to cut "ý" in two, and Python raised UnicodeDecodeError.
+  const std::string cut = what(std::string(76, '1') + "ý" + std::string(10, 'x'));
+  CHECK(cut.find(std::string(76, '1') + "ý") != std::string::npos);
+  CHECK(cut.find("...") != std::string::npos);
+  // A NUL cut the C ABI's NUL-terminated message short; an invalid byte made it invalid UTF-8.
+  CHECK(what(std::string("1.714\0", 6)).find("\"1.714\\x00\" at column 6") != std::string::npos);
+  CHECK(what("9,293 t\xff").find("\"9,293 t\\xff\"") != std::string::npos);
+  CHECK(what("1,5\xc3").find("\"1,5\\xc3\"") != std::string::npos);  // a sequence cut by the end of the text
+}
+
 TEST_CASE("VnNumber: parse records value and style") {
   auto n = da06::parse_vn_number("1.714");
   CHECK(n.value() == Decimal(1714));
@@ -467,6 +486,13 @@ TEST_CASE("Formatting: integers, decimals, percentages and money as the reports 
   CHECK(format(da06::VnNumber(Decimal(100), da06::VnStyle{.decimals = 2, .suffix = da06::VnSuffix::percent})) ==
         "100,00%");
   CHECK_THROWS_AS(da06::VnNumber(Decimal::parse("1.55"), da06::VnStyle{.decimals = 1}), da06::InvalidArgument);
+  // Padding beyond 3 digits cannot be grouped: "000.000" and "01.234" would not parse back (found by fuzz_numbers).
+  CHECK(format(da06::VnNumber(Decimal(5), da06::VnStyle{.int_digits = 3})) == "005");
+  CHECK(da06::parse_vn_number("005") == da06::VnNumber(Decimal(5), da06::VnStyle{.int_digits = 3}));
+  CHECK_THROWS_AS(da06::VnNumber(Decimal(0), da06::VnStyle{.int_digits = 6}), da06::InvalidArgument);
+  CHECK_THROWS_AS(da06::VnNumber(Decimal(1234), da06::VnStyle{.int_digits = 5}), da06::InvalidArgument);
+  CHECK(format(da06::VnNumber(Decimal(1234), da06::VnStyle{.grouped = false, .int_digits = 5})) == "01234");
+  CHECK(da06::parse_vn_number("01234").value() == Decimal(1234));
 }
 
 // ---------------------------------------------------------------------------
