@@ -121,7 +121,7 @@ std::string headline(const ReportSummary& s) {
   desc << ".";
   std::ostringstream o;
   // narrower than the others: it sits beside its table on a wide screen
-  constexpr int width = 560, label_width = 240;
+  constexpr int width = 600, label_width = 280;
   open_svg(o, SummaryChart::headline, height, std::string(summary_chart_title(SummaryChart::headline)), desc.str(), width);
   const double span = width - label_width - 50;
   int y = kTop;
@@ -130,7 +130,7 @@ std::string headline(const ReportSummary& s) {
     const double w = span * n / max;
     o << "<g class=\"row\">";
     o << "<text class=\"label\" x=\"" << label_width - 8 << "\" y=\"" << y + kBar - 4
-      << "\" text-anchor=\"end\" fill=\"#222\">" << esc(clip(label, 30)) << "</text>";
+      << "\" text-anchor=\"end\" fill=\"#222\">" << esc(clip(label, 36)) << "</text>";
     o << "<rect class=\"bar\" data-label=\"" << esc(label) << "\" data-status=\"" << status_name(st)
       << "\" data-value=\"" << n << "\" x=\"" << label_width << "\" y=\"" << y << "\" width=\"" << num(w)
       << "\" height=\"" << kBar << "\" fill=\"" << status_color(st) << "\"><title>" << esc(label) << ": "
@@ -289,7 +289,7 @@ std::string target_gaps(const ReportSummary& s) {
     const std::string label = t->indicator_name + " (" + t->threshold_display + ")";
     o << "<g class=\"row\">";
     o << "<text class=\"label\" x=\"" << kLabelWidth - 8 << "\" y=\"" << y + kBar - 4
-      << "\" text-anchor=\"end\" fill=\"#222\"><title>" << esc(label) << "</title>" << esc(clip(t->indicator_name, 30))
+      << "\" text-anchor=\"end\" fill=\"#222\"><title>" << esc(label) << "</title>" << esc(clip(t->indicator_name, 25))
       << " " << esc(t->threshold_display) << "</text>";
     o << "<line x1=\"" << num(zero) << "\" x2=\"" << num(zero) << "\" y1=\"" << y - 3 << "\" y2=\"" << y + kBar + 3
       << "\" stroke=\"#555\" stroke-width=\"1\"/>";
