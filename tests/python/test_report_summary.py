@@ -6,6 +6,7 @@ from __future__ import annotations
 import io
 import json
 import re
+from pathlib import Path
 
 import pandas as pd
 import pytest
@@ -181,3 +182,16 @@ def test_matplotlib_charts(fw, no_targets):
     assert ax is not None and len(ax.patches) == da06._core.summary_chart_bars(s, "target_gaps")
     assert da06.plot.summary_target_gaps(rs.summary(no_targets)) is None
     plt.close("all")
+
+
+def test_the_docs_example_runs(capsys):
+    """The example in docs/reports.md, executed as written; its printed results are the ones it shows."""
+    text = (Path(__file__).resolve().parents[2] / "docs" / "reports.md").read_text(encoding="utf-8")
+    block = text.split("<!-- example: summary", 1)[1].split("```python\n", 1)[1].split("```", 1)[0]
+    exec(compile(block, "docs/reports.md", "exec"), {})
+    out = capsys.readouterr().out.splitlines()
+    assert out[0].startswith("72 {'done': 2, 'done_maintained': 36,") and "'overdue': 1, 'waiting': 17}" in out[0]
+    assert out[1] == "T02 Sở Tài Chính Quý I/2024 2024-04-01 61"
+    assert out[2] == "[(72, 72, 0), (54, 38, -16), (18, 17, -1)]"
+    for line in out:  # every printed line is quoted in the block's comments
+        assert line.split(" ")[0] in block
