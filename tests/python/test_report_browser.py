@@ -191,3 +191,10 @@ def test_print_to_pdf_puts_the_summary_on_page_1(case: dict[str, Any], tmp_path:
         assert starts, heading
         first_line = next(line for line in starts[0].splitlines() if line.strip())
         assert heading in first_line, (heading, first_line)
+    # Appendix I spans pages; each page it continues on repeats its header row (thead)
+    start = next(i for i, p in enumerate(pages) if "Phụ lục I. Danh mục nhiệm vụ" in p)
+    end = next(i for i, p in enumerate(pages) if "Phụ lục III." in p)
+    assert end - start >= 2
+    for p in pages[start + 1:end]:
+        first_line = next(line for line in p.splitlines() if line.strip())
+        assert first_line.split()[:3] == ["STT", "Nhiệm", "vụ"], first_line
