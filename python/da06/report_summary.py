@@ -2,7 +2,7 @@
 C++ struct, no JSON) placed into plain dicts of display strings, and its inline SVG charts.
 
     import da06, da06.report_summary
-    fw = da06.load_default()
+    fw = da06.default_framework()
     s = da06.report_summary.summary(fw)              # the bound da06._core.ReportSummary
     s.total_tasks, [t.task for t in s.overdue]       # 72, ['T02']
     ctx = da06.report_summary.context(fw)            # what the templates see as ``overview``

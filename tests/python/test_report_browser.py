@@ -26,7 +26,7 @@ if CHROMIUM is None:  # one clear line; CI installs it (tools/dev.sh)
 from cdp_pipe import Browser, Page  # noqa: E402
 
 FRAMEWORKS = {
-    "seed": lambda: da06.load_default(),
+    "seed": lambda: da06.default_framework(),
     "synthetic-300": lambda: da06.synthetic_framework.framework(300, seed=3),
     "synthetic-no-targets": lambda: da06.synthetic_framework.framework(40, seed=4, targets=False),
 }

@@ -19,7 +19,7 @@ import da06.synthetic_framework as sf
 
 @pytest.fixture(scope="module")
 def fw() -> da06.Framework:
-    return da06.load_default()
+    return da06.default_framework()
 
 
 @pytest.fixture(scope="module")
