@@ -17,6 +17,7 @@ from the same context. Needs ``jinja2`` (and ``python-docx`` / ``openpyxl`` for 
 from __future__ import annotations
 
 import datetime as _dt
+import importlib
 import io
 import json
 import os
@@ -309,6 +310,15 @@ def _targets(fw: Framework, as_of: _dt.date, indicators: dict[str, dict[str, Any
     return out
 
 
+def _need(module: str) -> None:
+    """Reports need Jinja2, python-docx, openpyxl and matplotlib: the extra `report` brings them."""
+    try:
+        importlib.import_module(module)
+    except ImportError as e:
+        name = {"docx": "python-docx"}.get(module, module)
+        raise Error(f"reports need {name}, which is not installed: pip install da06[report]") from e
+
+
 # -- Markdown and HTML from templates ----------------------------------------------------------------
 def _md_cell(x: Any) -> str:
     s = "" if x is None else str(x)
@@ -316,6 +326,7 @@ def _md_cell(x: Any) -> str:
 
 
 def _environment(search: list[str], html: bool) -> Any:
+    _need("jinja2")
     import jinja2
 
     env = jinja2.Environment(
@@ -346,6 +357,7 @@ def _resolve(template: str | os.PathLike[str], fmt: str) -> tuple[list[str], str
 
 
 def _template_error(e: Exception, name: str, search: list[str]) -> TemplateError:
+    _need("jinja2")
     import jinja2
 
     file, line = "", 0
@@ -364,6 +376,7 @@ def _template_error(e: Exception, name: str, search: list[str]) -> TemplateError
 
 def _render_text(fw: Framework, template: str | os.PathLike[str], fmt: str, as_of: Any,
                  extra: dict[str, Any] | None) -> str:
+    _need("jinja2")
     import jinja2
 
     search, name = _resolve(template, fmt)
@@ -407,6 +420,7 @@ def _target_head() -> list[str]:
 
 
 def _docx(ctx: dict[str, Any], sections: tuple[str, ...]) -> bytes:
+    _need("docx")
     import docx
     from docx.enum.section import WD_ORIENT
     from docx.oxml.ns import qn
@@ -511,6 +525,7 @@ def _docx(ctx: dict[str, Any], sections: tuple[str, ...]) -> bytes:
 
 # -- XLSX -------------------------------------------------------------------------------------------
 def _xlsx(ctx: dict[str, Any], sections: tuple[str, ...]) -> bytes:
+    _need("openpyxl")
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Font
 

@@ -6,6 +6,7 @@
 #include "da06/error.hpp"
 #include "text.hpp"
 
+#include <algorithm>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -107,6 +108,26 @@ class CsvReader {
   std::size_t i_ = 0;
   int line_ = 1, col_ = 1;
 };
+
+/// Line and column of byte `offset` as CsvReader counts them: after a UTF-8 BOM, "\r\n", "\n" and a
+/// lone "\r" each end a line, and columns count code points.
+inline void csv_position(std::string_view t, std::size_t offset, int& line, int& column) {
+  std::size_t i = t.substr(0, 3) == "\xEF\xBB\xBF" ? 3 : 0;
+  line = 1;
+  column = 1;
+  offset = std::min(offset, t.size());
+  while (i < offset) {
+    if (t[i] == '\n' || t[i] == '\r') {
+      if (t[i] == '\r' && i + 1 < t.size() && t[i + 1] == '\n') ++i;
+      ++i;
+      ++line;
+      column = 1;
+      continue;
+    }
+    if ((static_cast<unsigned char>(t[i]) & 0xC0) != 0x80) ++column;
+    ++i;
+  }
+}
 
 inline std::string_view trim(std::string_view s) {
   while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);

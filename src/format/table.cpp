@@ -139,7 +139,7 @@ std::optional<TableHeader> read_table(std::string_view text, const std::string& 
     if (!why.empty()) {
       Diagnostic d;
       d.where.file = file;
-      LineIndex(text).locate(offset, d.where.line, d.where.column);
+      csv_position(text, offset, d.where.line, d.where.column);
       d.message = std::move(why) + " (file not read)";
       diags.push_back(std::move(d));
       return std::nullopt;

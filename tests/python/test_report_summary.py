@@ -195,3 +195,15 @@ def test_the_docs_example_runs(capsys):
     assert out[2] == "[(72, 72, 0), (54, 38, -16), (18, 17, -1)]"
     for line in out:  # every printed line is quoted in the block's comments
         assert line.split(" ")[0] in block
+
+
+def test_a_missing_report_dependency_names_the_extra(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Without Jinja2 (a pip install without the extra) the error names `da06[report]`, not a bare ModuleNotFoundError."""
+    import sys
+
+    import da06
+    from da06 import report
+
+    monkeypatch.setitem(sys.modules, "jinja2", None)   # import jinja2 now raises ImportError
+    with pytest.raises(da06.Error, match=r"pip install da06\[report\]"):
+        report.render(da06.default_framework(), "summary", "md")
