@@ -26,4 +26,5 @@ PYBIND11_MODULE(_core, m) {
   da06py::register_aggregate(m);
   da06py::register_dossier(m);
   da06py::register_arrow(m);
+  da06py::register_series(m);
 }

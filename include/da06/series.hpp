@@ -195,9 +195,9 @@ struct PacePointSource {
 struct SeriesTargetPace {
   TargetEvaluation evaluation;          ///< on the series' observations; `evaluation.pace.points` oldest first
   std::vector<PacePointSource> sources; ///< one per pace point, same order
-  /// (threshold at the deadline − latest value) ÷ months from the latest point to the deadline, in display
+  /// (threshold at the deadline − latest value) ÷ months from the as-of date to the deadline, in display
   /// units per month (a month = 365.25 ÷ 12 days); empty when achieved, without a value or deadline, or
-  /// when the deadline is not after the latest point.
+  /// when the deadline is not after the as-of date.
   std::optional<double> needed_per_month;
 };
 

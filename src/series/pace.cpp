@@ -1,6 +1,6 @@
 // Pace over the series: every target of the latest report evaluated by the analysis engine on the
 // observations of every report (one point per date), each point traced to its report, and the monthly
-// rate still needed to reach the target on its deadline.
+// rate still needed, from the as-of date, to reach the target on its deadline.
 #include "series_internal.hpp"
 
 #include <map>
@@ -30,10 +30,9 @@ std::vector<SeriesTargetPace> Series::pace(std::optional<Date> as_of) const {
       else p.sources.push_back(PacePointSource{fw.id(), pt.observation, pt.date});  // a derived earlier figure
     }
     const Pace& pc = e.pace;
-    if (pc.cls != PaceClass::achieved && pc.current_value && pc.current_date && pc.target_value && e.deadline &&
-        *e.deadline > *pc.current_date) {
+    if (pc.cls != PaceClass::achieved && pc.current_value && pc.target_value && e.deadline && *e.deadline > when) {
       const double month = pc.days_per_year / 12.0;
-      const double months = static_cast<double>((*e.deadline - *pc.current_date).days()) / month;
+      const double months = static_cast<double>((*e.deadline - when).days()) / month;
       p.needed_per_month = (*pc.target_value - *pc.current_value) / months;
     }
     p.evaluation = std::move(e);
