@@ -233,3 +233,15 @@ def test_fixtures_are_marked_synthetic_and_regenerate() -> None:
     p = subprocess.run([sys.executable, str(REPO / "scripts" / "make_series_fixtures.py"), "--check"],
                        capture_output=True, text=True, timeout=120)
     assert p.returncode == 0, p.stderr
+
+
+def test_the_docs_example_runs_and_prints_what_the_page_says() -> None:
+    import re
+
+    page = (REPO / "docs" / "series.md").read_text(encoding="utf-8")
+    code = re.search(r"```python\n(.*?)```", page, re.S)
+    shown = re.search(r"prints\n\n```text\n(.*?)```", page, re.S)
+    assert code and shown
+    p = subprocess.run([sys.executable, "-c", code.group(1)], capture_output=True, text=True, timeout=120, cwd=REPO)
+    assert p.returncode == 0, p.stderr
+    assert p.stdout == shown.group(1)
