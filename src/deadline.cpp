@@ -50,7 +50,7 @@ struct TimeClause {
 struct RecurrenceHit {
   Recurrence r;
   std::size_t end;
-  std::optional<int> day;  // "trước ngày 20 hằng tháng": 20
+  std::optional<int> day{};  // "trước ngày 20 hằng tháng": 20
   bool before = false;     // … with "trước"
 };
 
