@@ -106,6 +106,15 @@ void print_text(const SeriesDiff& d) {
   if (section("Targets newly missed", d.targets_newly_missed.size()))
     for (const auto& t : d.targets_newly_missed)
       std::cout << "  " << t.target << " (" << to_string(t.shift) << "; " << t.old_value << " -> " << t.new_value << ")\n";
+  std::size_t disagree = 0;
+  for (const auto& c : d.change_checks) disagree += !c.agrees;
+  std::cout << "\nPrinted changes checked against the earlier report: " << d.change_checks.size() << " (" << disagree
+            << " disagree)\n";
+  for (const auto& c : d.change_checks)
+    if (!c.agrees)
+      std::cout << "  " << c.observation << " \"" << c.published << "\": implies " << c.of << " " << c.implied << " for "
+                << c.against << "; the earlier report printed " << c.earlier_value << " (" << c.earlier_observation << ")"
+                << (c.revised_to.empty() ? std::string() : "; this report revised it to " + c.revised_to) << "\n";
   if (section("Units entered", d.units_entered.size()))
     for (const auto& u : d.units_entered) std::cout << "  " << u.unit << " " << u.name << " (" << u.reason << ")\n";
   if (section("Units left", d.units_left.size()))

@@ -66,6 +66,11 @@ def obs(oid: str, indicator: str, unit: str, *, period: str | None = None, as_of
     return o
 
 
+def with_change(o: Json, against: str, delta: int, of: str, published: str) -> Json:
+    o["change"] = {"against": against, "delta": delta, "of": of, "published": published}
+    return o
+
+
 def task_by_id(d: Json, tid: str) -> Json:
     for t in d["tasks"]:
         if t["id"] == tid:
@@ -180,8 +185,14 @@ def h2_2024(d: Json) -> tuple[Json, dict[str, str]]:
         obs("H2-ontime-s1", "dossier_ontime_rate", "TH", as_of="2024-06-28", value="90", qualifier="over",
             published="trên 90% (6 tháng đầu năm)"),
         # New figures of the period.
-        obs("H2-S3-02-online", "dvc_service_online_rate", "TH", period=S2, service="S3-02",
-            num=25800, den=25900, published="99,61%"),
+        # Printed changes against the seed's half-year: one agrees with the seed's figure (40.000 − 2.704 =
+        # 37.296), one does not (25.800 − 5.185 = 20.615: the revised figure above, not the seed's 20.651).
+        with_change(obs("H2-S3-02-online", "dvc_service_online_rate", "TH", period=S2, service="S3-02",
+                        num=25800, den=25900, published="99,61%"),
+                    "2024-S1", 5185, "numerator", "Tăng 5.185 hồ sơ so với 6 tháng đầu năm 2024"),
+        with_change(obs("H2-S3-01-beneficiaries", "dvc_service_beneficiaries", "TH", period=S2, service="S3-01",
+                        value=40000, published="40.000"),
+                    "2024-S1", 2704, "value", "Tăng 2.704 so với 6 tháng đầu năm 2024"),
         obs("H2-satisfaction", "satisfaction_rate", "TH", as_of=D, value="95.10", published="95,10%"),
         obs("H2-ontime", "dossier_ontime_rate", "TH", as_of=D, value="88.5", published="88,5%"),
         obs("H2-financial-online", "financial_obligation_online_rate", "TH", as_of=D, value="70",

@@ -228,3 +228,27 @@ TEST_CASE("series: the seed and its synthetic follow-up") {
     if (p.evaluation.pace.points.size() >= 2) CHECK(p.evaluation.pace.cls != da06::PaceClass::insufficient_data);
   CHECK(da06::to_json(d).find("\"renumbered\"") != std::string::npos);
 }
+
+TEST_CASE("series: a printed change is checked against the earlier report's figure for its period") {
+  auto A = base("a", Date(2024, 6, 28));
+  A.observations = {ratio("O1", "P", "2024-S1", 990, 1714)};
+  auto B = base("b", Date(2024, 12, 10));
+  auto agree = ratio("X1", "P", "2024-S2", 1500, 2000);
+  agree.change = da06::Change{"2024-S1", 510, "numerator", "Tăng 510"};
+  auto wrong = ratio("X2", "P", "2024-S2", 1500, 2000);
+  wrong.unit = "P";
+  wrong.change = da06::Change{"2024-S1", 290, "denominator", "Tăng 290"};
+  auto unknown = ratio("X3", "P", "2024-S2", 1500, 2000);
+  unknown.change = da06::Change{"2023-M12", 1, "numerator", "Tăng 1"};  // no 2023-M12 figure in A: not checked
+  B.observations = {agree, wrong, unknown};
+  auto checks = da06::check_changes(da06::Framework(A), da06::Framework(B));
+  REQUIRE(checks.size() == 2);
+  CHECK(checks[0].observation == "X1");
+  CHECK(checks[0].agrees);
+  CHECK(checks[0].implied == "990");
+  CHECK(checks[1].observation == "X2");
+  CHECK_FALSE(checks[1].agrees);
+  CHECK(checks[1].implied == "1710");
+  CHECK(checks[1].earlier_value == "1714");
+  CHECK(checks[1].revised_to.empty());
+}

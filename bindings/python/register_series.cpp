@@ -97,6 +97,17 @@ void register_series(py::module_& m) {
       .def_property_readonly("level", [](const UnitChange& u) { return std::string(to_string(u.level)); })
       .def_readonly("reason", &UnitChange::reason)
       .def_readonly("successors", &UnitChange::successors);
+  py::class_<ChangeCheck>(m, "ChangeCheck")
+      .def_readonly("observation", &ChangeCheck::observation)
+      .def_readonly("published", &ChangeCheck::published)
+      .def_readonly("against", &ChangeCheck::against)
+      .def_readonly("of", &ChangeCheck::of)
+      .def_readonly("delta", &ChangeCheck::delta)
+      .def_readonly("implied", &ChangeCheck::implied)
+      .def_readonly("earlier_observation", &ChangeCheck::earlier_observation)
+      .def_readonly("earlier_value", &ChangeCheck::earlier_value)
+      .def_readonly("agrees", &ChangeCheck::agrees)
+      .def_readonly("revised_to", &ChangeCheck::revised_to);
   py::class_<SeriesDiff>(m, "SeriesDiff")
       .def_readonly("old_report", &SeriesDiff::old_report)
       .def_readonly("new_report", &SeriesDiff::new_report)
@@ -115,6 +126,7 @@ void register_series(py::module_& m) {
       .def_readonly("targets_newly_missed", &SeriesDiff::targets_newly_missed)
       .def_readonly("units_entered", &SeriesDiff::units_entered)
       .def_readonly("units_left", &SeriesDiff::units_left)
+      .def_readonly("change_checks", &SeriesDiff::change_checks)
       .def("to_json", [](const SeriesDiff& d) { return to_json(d); });
   py::class_<PacePointSource>(m, "PacePointSource")
       .def_readonly("report", &PacePointSource::report)

@@ -169,6 +169,24 @@ struct UnitChange {
   std::vector<std::string> successors;  ///< a unit that left: the mapped units it went into
 };
 
+/// A printed change of the later report ("Tăng 5.149 hồ sơ so với 6 tháng đầu năm 2024") checked against
+/// the earlier report's figure for the period it names: current − delta must equal it.
+struct ChangeCheck {
+  std::string observation;  ///< the later report's observation that prints the change
+  std::string published;    ///< the change as printed
+  std::string against;      ///< the period it names
+  std::string of;           ///< "numerator", "denominator" or "value"
+  std::int64_t delta = 0;
+  std::string implied;      ///< current − delta, exact
+  std::string earlier_observation, earlier_value;  ///< the earlier report's figure, exact
+  bool agrees = false;
+  std::string revised_to;   ///< when the later report itself prints another figure for that period
+};
+
+/// Every printed change of `later` whose period has a figure in `earlier`, checked. Changes whose
+/// period the earlier report does not print are not checked (nothing to compare with).
+std::vector<ChangeCheck> check_changes(const Framework& earlier, const Framework& later);
+
 /// Everything `da06 diff` reports. Each list is in a stable order (the reports' order of records).
 struct SeriesDiff {
   std::string old_report, new_report;  ///< framework ids
@@ -181,6 +199,7 @@ struct SeriesDiff {
   std::size_t duplicates = 0;  ///< observations of the later report that repeat one of the earlier with its value
   std::vector<TargetChange> targets_newly_met, targets_newly_missed;
   std::vector<UnitChange> units_entered, units_left;
+  std::vector<ChangeCheck> change_checks;  ///< the later report's printed changes against the earlier figures
 };
 
 // ---------------------------------------------------------------------------
@@ -244,7 +263,7 @@ SeriesDiff diff_reports(const Framework& earlier, const Framework& later, std::o
 
 /// `da06 diff --json`: {old_report, new_report, old_as_of, new_as_of, tasks: {matches, dropped, added},
 /// renumbered, newly_done, newly_overdue, newly_waiting, deadline_moved, indicators, revisions, duplicates,
-/// targets_newly_met, targets_newly_missed, units_entered, units_left} (docs/series.md). JSON in src/json/.
+/// targets_newly_met, targets_newly_missed, units_entered, units_left, change_checks} (docs/series.md).
 std::string to_json(const SeriesDiff& diff, int indent = 2);
 /// `series.pace` as JSON: [{target, indicator, status, value, threshold_at_deadline, deadline,
 /// needed_per_month, pace: {…as da06 indicators…}, sources: [{report, observation, date}]}].

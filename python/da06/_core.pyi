@@ -755,6 +755,18 @@ class UnitChange:
     reason: str
     successors: list[str]
 
+class ChangeCheck:
+    observation: str
+    published: str
+    against: str
+    of: str
+    delta: int
+    implied: str
+    earlier_observation: str
+    earlier_value: str
+    agrees: bool
+    revised_to: str
+
 class SeriesDiff:
     old_report: str
     new_report: str
@@ -773,6 +785,7 @@ class SeriesDiff:
     targets_newly_missed: list[TargetChange]
     units_entered: list[UnitChange]
     units_left: list[UnitChange]
+    change_checks: list[ChangeCheck]
     def to_json(self) -> str: ...
 
 class PacePointSource:

@@ -120,6 +120,11 @@ def changes(previous: Framework, fw: Framework, as_of: Any = None, *, mapping: A
         lines.append(f"Chỉ tiêu không đạt: {len(missed)} ({_ids(missed, 'target')})")
     if revisions:
         lines.append(f"Số liệu kỳ trước được điều chỉnh: {len(revisions)}")
+    mismatches = [{"observation": x.observation, "published": x.published, "implied": x.implied,
+                   "earlier": x.earlier_value, "against": x.against} for x in c.change_checks if not x.agrees]
+    if mismatches:
+        lines.append(f"Số liệu \"tăng/giảm so với\" không khớp với báo cáo kỳ trước: {len(mismatches)} "
+                     f"({_ids(mismatches, 'observation')})")
     if entered or left:
         lines.append(f"Đơn vị hành chính: {len(entered)} đơn vị mới, {len(left)} đơn vị không còn")
     if not lines:
@@ -130,7 +135,7 @@ def changes(previous: Framework, fw: Framework, as_of: Any = None, *, mapping: A
         "as_of_text": _d(c.new_as_of),
         "lines": lines, "tasks_done": done, "tasks_overdue": overdue, "tasks_waiting": waiting,
         "deadlines_moved": moved, "new_tasks": new_tasks, "dropped_tasks": dropped, "indicators": indicators,
-        "targets_met": met, "targets_missed": missed, "revisions": revisions,
+        "targets_met": met, "targets_missed": missed, "revisions": revisions, "change_mismatches": mismatches,
         "units_entered": entered, "units_left": left,
     }
 
@@ -176,6 +181,9 @@ def xlsx_rows(ch: dict[str, Any]) -> list[list[Any]]:
         rows.append(["Chỉ tiêu mới đạt", t["target"], t["old_value"], t["new_value"], None])
     for t in ch["targets_missed"]:
         rows.append([f"Chỉ tiêu {t['why_vi']}", t["target"], None, t["new_value"], None])
+    for x in ch["change_mismatches"]:
+        rows.append([f"Số liệu thay đổi không khớp ({x['published']})", x["observation"], x["earlier"], x["implied"],
+                     None])
     for u in ch["units_entered"]:
         rows.append(["Đơn vị mới", u["unit"], None, u["name"], None])
     for u in ch["units_left"]:

@@ -149,6 +149,15 @@ class SeriesDiff:
         """``successors``: the units the reform mapping merged a unit into."""
         return self._units(self.core.units_left)
 
+    @property
+    def change_checks(self) -> pd.DataFrame:
+        """The later report's printed changes ("tăng x so với <period>") against the earlier report's figure
+        for that period: ``implied`` = current − delta, ``earlier_value``, ``agrees``; ``revised_to`` when
+        the later report itself prints another figure for that period."""
+        cols = ("observation", "published", "against", "of", "delta", "implied", "earlier_observation",
+                "earlier_value", "agrees", "revised_to")
+        return _frame([{c: getattr(x, c) for c in cols} for x in self.core.change_checks], cols)
+
     def to_json(self) -> str:
         return str(self.core.to_json())
 

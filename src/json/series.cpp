@@ -98,6 +98,19 @@ ojson value(const UnitChange& u) {
           {"successors", u.successors}};
 }
 
+ojson value(const ChangeCheck& c) {
+  return {{"observation", c.observation},
+          {"published", c.published},
+          {"against", c.against},
+          {"of", c.of},
+          {"delta", c.delta},
+          {"implied", c.implied},
+          {"earlier_observation", c.earlier_observation},
+          {"earlier_value", c.earlier_value},
+          {"agrees", c.agrees},
+          {"revised_to", text_or_null(c.revised_to)}};
+}
+
 template <class T>
 ojson array(const std::vector<T>& v) {
   ojson a = ojson::array();
@@ -126,6 +139,7 @@ ojson value(const SeriesDiff& d) {
   j["targets_newly_missed"] = array(d.targets_newly_missed);
   j["units_entered"] = array(d.units_entered);
   j["units_left"] = array(d.units_left);
+  j["change_checks"] = array(d.change_checks);
   return j;
 }
 

@@ -265,6 +265,7 @@ SeriesDiff Series::diff(std::size_t a, std::size_t b, std::optional<Date> as_of)
   target_changes(d, evaluate_targets(merged(a), d.old_as_of, s.calendar, s.options.analysis),
                  evaluate_targets(merged(b), d.new_as_of, s.calendar, s.options.analysis), d.old_as_of, d.new_as_of);
   unit_changes(d, A, B, d.old_as_of, d.new_as_of, s.options.mapping);
+  d.change_checks = check_changes(A, B);
   return d;
 }
 

@@ -98,6 +98,10 @@ def test_diff_lists_every_planted_change_and_nothing_else(run: Any, name: str) -
     assert [u["unit"] for u in d["units_left"]] == case["units_left"]
     for u in d["units_left"]:
         assert u["successors"] == case.get("successors", {}).get(u["unit"], [])
+    got_ch = [{"observation": c["observation"], "against": c["against"], "of": c["of"], "implied": c["implied"],
+               "earlier": c["earlier_value"], "agrees": c["agrees"], "revised_to": c["revised_to"]}
+              for c in d["change_checks"]]
+    assert got_ch == case["change_checks"]
 
 
 def test_without_the_mapping_merged_units_are_not_followed(run: Any) -> None:
@@ -119,6 +123,8 @@ def test_text_output_and_usage_errors(run: Any) -> None:
     case = ORACLE["seed_to_2024h2"]
     out = run("diff", path_of(case["old"]), path_of(case["new"])).stdout
     assert "Tasks newly done: 4" in out and "T46: 2024-12-31 -> 2025-03-31" in out
+    assert "Printed changes checked against the earlier report: 2 (1 disagree)" in out
+    assert "implies numerator 20615 for 2024-S1; the earlier report printed 20651" in out
     bad = run("diff", path_of(case["old"]), check=False)
     assert bad.returncode == 2 and "usage: da06 diff" in bad.stderr
     pin = run("diff", path_of(case["old"]), path_of(case["new"]), "--pin", "T09", check=False)

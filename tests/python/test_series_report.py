@@ -42,6 +42,8 @@ def test_markdown_section_names_every_planted_change(h2: da06.Framework) -> None
     # The printed 88,5 % of a 0-decimal indicator keeps its decimal, and so does its change.
     assert "| 90,0% | 88,5% | -1,5 điểm % |" in md
     assert "- T46: 31/12/2024 → 31/03/2025" in md
+    mismatched = [c["observation"] for c in ORACLE["change_checks"] if not c["agrees"]]
+    assert f'không khớp với báo cáo kỳ trước: {len(mismatched)} ({", ".join(mismatched)})' in md
 
 
 def test_full_report_has_the_section_only_with_a_previous_report(h2: da06.Framework) -> None:
