@@ -251,3 +251,38 @@ def test_the_docs_example_runs_and_prints_what_the_page_says() -> None:
     p = subprocess.run([sys.executable, "-c", code.group(1)], capture_output=True, text=True, timeout=120, cwd=REPO)
     assert p.returncode == 0, p.stderr
     assert p.stdout == shown.group(1)
+
+
+def test_c_abi_gives_the_cli_document(run: Any) -> None:
+    import ctypes as C
+    import os
+
+    lib_path = os.environ.get("DA06_LIB") or next(
+        (str(Path(d) / "libda06.so.1") for d in (os.environ.get("DA06_BUILD_DIR"), REPO / "build" / "release")
+         if d and (Path(d) / "libda06.so.1").exists()), None)
+    if lib_path is None:
+        pytest.skip("libda06.so.1 is not built")
+    lib = C.CDLL(lib_path)
+    P = C.c_void_p
+    lib.da06_framework_load_file.argtypes = [C.POINTER(P), C.c_char_p]
+    lib.da06_framework_free.argtypes = [P]
+    lib.da06_string_free.argtypes = [P]
+    lib.da06_series_diff_json.argtypes = [C.POINTER(P), C.POINTER(C.c_size_t), P, P, C.c_int32, C.c_char_p]
+    case = ORACLE["2024h2_to_2025h1"]
+    a, b = P(), P()
+    assert lib.da06_framework_load_file(C.byref(a), path_of(case["old"]).encode()) == 0
+    assert lib.da06_framework_load_file(C.byref(b), path_of(case["new"]).encode()) == 0
+    out, n = P(), C.c_size_t()
+    mapping = (DATA / case["mapping"]).read_bytes()
+    try:
+        assert lib.da06_series_diff_json(C.byref(out), C.byref(n), a, b, -(2**31), mapping) == 0
+        text = C.string_at(out, n.value).decode()
+        lib.da06_string_free(out)
+        args = ["diff", path_of(case["old"]), path_of(case["new"]), "--json", "--mapping", str(DATA / case["mapping"])]
+        assert text + "\n" == run(*args).stdout
+        # Out of order: an error code, not a crash.
+        assert lib.da06_series_diff_json(C.byref(out), None, b, a, -(2**31), None) == -1
+        assert lib.da06_series_diff_json(C.byref(out), None, None, a, -(2**31), None) == -1
+    finally:
+        lib.da06_framework_free(a)
+        lib.da06_framework_free(b)
