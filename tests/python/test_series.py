@@ -286,3 +286,23 @@ def test_c_abi_gives_the_cli_document(run: Any) -> None:
     finally:
         lib.da06_framework_free(a)
         lib.da06_framework_free(b)
+
+
+def test_series_progress_plot_labels_every_point_with_its_report() -> None:
+    pytest.importorskip("matplotlib")
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import da06.plot
+
+    s = da06.Series([da06.load_default(), da06.load(DATA / "synthetic_2024h2.json"),
+                     da06.load(DATA / "synthetic_2025h1.json")])
+    ax = da06.plot.series_progress(s.pace(), "TG-T05-province-district")
+    labels = [t.get_text() for t in ax.texts]
+    assert labels == ["thanhhoa-2024h1", "synthetic-thanhhoa-2024h2", "synthetic-thanhhoa-2025h1"]
+    assert list(ax.lines[0].get_ydata()) == pytest.approx([91.31, 96.5, 98.0])
+    with pytest.raises(KeyError):
+        da06.plot.series_progress(s.pace(), "no-such-target")
+    import matplotlib.pyplot as plt
+
+    plt.close("all")
