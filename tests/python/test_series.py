@@ -14,6 +14,8 @@ from typing import Any
 
 import numpy as np
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 import da06
 
@@ -306,3 +308,48 @@ def test_series_progress_plot_labels_every_point_with_its_report() -> None:
     import matplotlib.pyplot as plt
 
     plt.close("all")
+
+
+# --- properties -------------------------------------------------------------------------------------
+
+def _seed_json() -> dict[str, Any]:
+    return json.loads(SEED_FILE.read_text(encoding="utf-8"))
+
+
+def test_a_report_against_itself_changes_nothing() -> None:
+    d = _seed_json()
+    d["report"]["date"] = "2024-06-29"
+    d["id"] = "seed-again"
+    diff = da06.Series([da06.load_default(), da06.loads(json.dumps(d))]).diff(0, 1, as_of="2024-06-28")
+    for name in ("renumbered", "newly_done", "newly_overdue", "newly_waiting", "deadline_moved", "indicators",
+                 "revisions", "targets_newly_met", "targets_newly_missed", "units_entered", "units_left",
+                 "new_tasks", "dropped_tasks"):
+        assert getattr(diff, name).empty, name
+    assert diff.duplicates == len(d["observations"])
+    assert (diff.matches["method"] == "number").all() and len(diff.matches) == len(d["tasks"])
+
+
+@settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.data())
+def test_dropped_tasks_and_renumbering_are_recovered(data: Any) -> None:
+    d = _seed_json()
+    tasks = d["tasks"]
+    drop = set(data.draw(st.lists(st.integers(0, len(tasks) - 1), max_size=8, unique=True)))
+    kept = [t for i, t in enumerate(tasks) if i not in drop]
+    # The later report numbers its tasks 1..n and gives them the ids an importer would.
+    renamed = {}
+    for n, t in enumerate(kept, start=1):
+        renamed[t["id"]] = f"T{n:02d}"
+        t["number"], t["id"] = n, f"T{n:02d}"
+    d["tasks"] = kept
+    for tg in d["targets"]:
+        tg["task"] = renamed.get(tg.get("task") or "", "")
+    for g in d["task_groups"]:
+        g["declared_count"] = sum(1 for t in kept if t["group"] == g["id"])
+    d["report"]["date"], d["id"] = "2024-06-29", "renumbered"
+    diff = da06.Series([da06.load_default(), da06.loads(json.dumps(d))]).diff(0, 1, as_of="2024-06-28")
+    m = diff.matches
+    assert dict(zip(m["old_task"], m["new_task"])) == renamed
+    assert sorted(diff.dropped_tasks["task"]) == sorted(tasks_id for i, tasks_id in
+                                                       enumerate(t["id"] for t in _seed_json()["tasks"]) if i in drop)
+    assert diff.new_tasks.empty
