@@ -19,7 +19,10 @@ std::string summarize(const std::vector<Diagnostic>& ds) {
   std::size_t n = 0;
   for (const auto& d : ds)
     if (d.severity == Severity::error) {
-      if (n++ < 5) s += (s.empty() ? "" : "\n") + d.to_string();
+      if (n++ < 5) {
+        if (!s.empty()) s += '\n';
+        s += d.to_string();
+      }
     }
   if (n > 5) s += "\n... and " + std::to_string(n - 5) + " more errors";
   return s.empty() ? "no errors" : s;

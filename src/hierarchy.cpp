@@ -184,7 +184,12 @@ HierarchyLoad build_hierarchy(std::vector<OrgUnit> units, UnitAttributes attribu
   HierarchyLoad out;
   const std::size_t n = units.size();
   std::vector<char> rejected(n, 0);
-  auto name = [&](std::size_t i) { return "'" + detail::excerpt(units[i].id, 40) + "'"; };
+  auto name = [&](std::size_t i) {
+    std::string s(1, '\'');
+    s += detail::excerpt(units[i].id, 40);
+    s += '\'';
+    return s;
+  };
   auto where = [&](std::size_t i, std::string field) {
     Location l = i < locations.size() ? locations[i] : Location{};
     if (l.file.empty()) l.file = file;

@@ -47,7 +47,11 @@ TEST_CASE("units CSV: columns by name in any order; name and kind read; other co
 
 TEST_CASE("CSV header: missing, repeated and misspelt columns are one message each, never one per row") {
   std::string rows;
-  for (int i = 0; i < 5000; ++i) rows += "C" + std::to_string(i) + ",P,commune\n";
+  for (int i = 0; i < 5000; ++i) {
+    rows += 'C';
+    rows += std::to_string(i);
+    rows += ",P,commune\n";
+  }
   auto missing = da06::load_hierarchy_csv("id,parent\n" + rows, "m.csv");
   REQUIRE(missing.diagnostics.size() == 1);
   CHECK(missing.diagnostics[0].to_string() ==

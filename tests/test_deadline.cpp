@@ -48,7 +48,10 @@ std::string thresholds_text(const Deadline& d) {
     if (!th.out_of.empty()) s += "/" + th.out_of;
     if (!th.levels.empty()) {
       s += " [";
-      for (std::size_t k = 0; k < th.levels.size(); ++k) s += (k ? "," : "") + std::string(da06::to_string(th.levels[k]));
+      for (std::size_t k = 0; k < th.levels.size(); ++k) {
+        if (k) s += ',';
+        s += da06::to_string(th.levels[k]);
+      }
       s += "]";
     }
     if (th.from) s += " from " + th.from->code();

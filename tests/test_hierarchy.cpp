@@ -131,7 +131,13 @@ TEST_CASE("hierarchy: dangling parents, cycles and level order are rejected and 
 TEST_CASE("hierarchy: a long cycle is reported once, with a bounded path, in linear time") {
   const int n = 100000;
   std::string csv = "id,parent,level,valid_from,valid_to\n";
-  for (int i = 0; i < n; ++i) csv += "U" + std::to_string(i) + ",U" + std::to_string((i + 1) % n) + ",commune,,\n";
+  for (int i = 0; i < n; ++i) {
+    csv += 'U';
+    csv += std::to_string(i);
+    csv += ",U";
+    csv += std::to_string((i + 1) % n);
+    csv += ",commune,,\n";
+  }
   auto r = da06::load_hierarchy_csv(csv, "c.csv");
   REQUIRE(r.diagnostics.size() == 1);
   const std::string m = r.diagnostics[0].to_string();

@@ -35,9 +35,9 @@ const Calendar& cal() {
 
 Task make_task(std::string deadline, std::string progress) {
   Task t;
-  t.id = "X";
+  t.id = std::string{"X"};  // move-assigned: GCC 12 warns (-Wrestrict, falsely) on assigning a 1-char literal here
   t.number = 1;
-  t.group = "G";
+  t.group = std::string{"G"};
   t.deadline_text = std::move(deadline);
   t.progress_text = std::move(progress);
   return t;

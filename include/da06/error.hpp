@@ -14,7 +14,7 @@ inline namespace v1 {
 struct Location {
   std::string file;   ///< file name as given by the caller ("<embedded>", "<string>" for buffers)
   int line = 0;       ///< 1-based
-  int column = 0;     ///< 1-based, in bytes
+  int column = 0;     ///< 1-based, in characters (code points), as editors count them
   std::string path;   ///< JSON pointer-like path, e.g. "$.tasks[3].deadline_text"
   std::string field;  ///< the field name the message is about, e.g. "denominator"
 

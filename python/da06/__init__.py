@@ -21,7 +21,7 @@ from . import _core
 from .aggregate import DataWarning, Hierarchy, aggregate
 from .calendar import Calendar
 from . import dossiers
-from .framework import Framework, audit, load, load_default, loads
+from .framework import Framework, audit, default_framework, load, load_default, loads
 from .series import Series, SeriesDiff
 from .numbers import ROUNDING_MODES, format_number, format_percent, parse_number, parse_number_ex, round_ratio
 from .text import (
@@ -49,7 +49,7 @@ __all__ = [
     # errors
     "Error", "ParseError", "DataError", "RangeError", "InvalidArgument", "LoadError", "Diagnostic", "DataWarning",
     # framework
-    "Framework", "load", "loads", "load_default", "audit",
+    "Framework", "load", "loads", "default_framework", "load_default", "audit",
     # calendar and dates
     "Calendar", "to_lunar", "from_lunar", "tet", "lunar_leap_month", "LunarDate", "add_months", "named_point",
     # text

@@ -54,10 +54,13 @@ class Calendar:
 
     # -- construction ---------------------------------------------------------------------------
     @classmethod
-    def vietnam(cls) -> Calendar:
+    def vietnam_public(cls) -> Calendar:
         """The public-sector calendar: statutory holidays plus the official yearly schedules
         (Tết breaks, swaps, make-up Saturdays; 2023–2026 built in)."""
         return cls(_core.Calendar.vietnam_public())
+
+    #: The same as :meth:`vietnam_public` (its first name; kept).
+    vietnam = vietnam_public
 
     @classmethod
     def vietnam_statutory(cls) -> Calendar:
@@ -100,31 +103,36 @@ class Calendar:
         return self._c.is_workday_days(d.ravel()).reshape(d.shape)
 
     @overload
-    def workdays_between(self, first: DateLike, last: DateLike) -> int: ...
+    def count_workdays_closed(self, first: DateLike, last: DateLike) -> int: ...
     @overload
-    def workdays_between(self, first: DateArray | DateLike, last: DateArray) -> npt.NDArray[np.int64]: ...
+    def count_workdays_closed(self, first: DateArray | DateLike, last: DateArray) -> npt.NDArray[np.int64]: ...
     @overload
-    def workdays_between(self, first: DateArray, last: DateArray | DateLike) -> npt.NDArray[np.int64]: ...
-    def workdays_between(self, first: DateLike | DateArray, last: DateLike | DateArray) -> int | npt.NDArray[np.int64]:
+    def count_workdays_closed(self, first: DateArray, last: DateArray | DateLike) -> npt.NDArray[np.int64]: ...
+    def count_workdays_closed(self, first: DateLike | DateArray, last: DateLike | DateArray) -> int | npt.NDArray[np.int64]:
         """Working days d with first ≤ d ≤ last (closed at both ends), element-wise with broadcasting.
-        If first > last the count is negative: −workdays_between(last, first)."""
+        If first > last the count is negative: −count_workdays_closed(last, first)."""
         if is_scalar(first) and is_scalar(last):
             return int(self._c.count_workdays_closed(to_date(first), to_date(last)))
         a, b, shape = _pair(as_days(first), as_days(last))
         return self._c.count_closed_days(a, b).reshape(shape)
 
     @overload
-    def busday_count(self, begin: DateLike, end: DateLike) -> int: ...
+    def count_workdays_half_open(self, begin: DateLike, end: DateLike) -> int: ...
     @overload
-    def busday_count(self, begin: DateArray | DateLike, end: DateArray) -> npt.NDArray[np.int64]: ...
+    def count_workdays_half_open(self, begin: DateArray | DateLike, end: DateArray) -> npt.NDArray[np.int64]: ...
     @overload
-    def busday_count(self, begin: DateArray, end: DateArray | DateLike) -> npt.NDArray[np.int64]: ...
-    def busday_count(self, begin: DateLike | DateArray, end: DateLike | DateArray) -> int | npt.NDArray[np.int64]:
+    def count_workdays_half_open(self, begin: DateArray, end: DateArray | DateLike) -> npt.NDArray[np.int64]: ...
+    def count_workdays_half_open(self, begin: DateLike | DateArray, end: DateLike | DateArray) -> int | npt.NDArray[np.int64]:
         """numpy.busday_count's convention: [begin, end), negative (counting begin, not end) when begin > end."""
         if is_scalar(begin) and is_scalar(end):
             return int(self._c.count_workdays_half_open(to_date(begin), to_date(end)))
         a, b, shape = _pair(as_days(begin), as_days(end))
         return self._c.count_half_open_days(a, b).reshape(shape)
+
+    #: numpy's name for :meth:`count_workdays_half_open` (kept, for numpy users).
+    busday_count = count_workdays_half_open
+    #: The deprecated name of :meth:`count_workdays_closed` (kept while the 0.x series lasts).
+    workdays_between = count_workdays_closed
 
     @overload
     def add_workdays(self, dates: DateLike, n: int) -> _dt.date: ...

@@ -13,7 +13,7 @@ from ._dates import DateLike, optional_date, to_date
 from ._errors import Diagnostic
 from .calendar import Calendar
 
-__all__ = ["Framework", "load", "loads", "load_default", "audit", "STATUS_ORDER"]
+__all__ = ["Framework", "load", "loads", "default_framework", "load_default", "audit", "STATUS_ORDER"]
 
 #: Every task status in display order (the C++ ``da06::status_display_order``).
 STATUS_ORDER: tuple[str, ...] = tuple(_core.status_names())
@@ -300,12 +300,16 @@ def loads(text: str, file_name: str = "<string>") -> Framework:
 _DEFAULT: Framework | None = None
 
 
-def load_default() -> Framework:
+def default_framework() -> Framework:
     """The embedded dataset: Thanh Hóa, report 137/BC-UBND of 28/6/2024 on the first half of 2024."""
     global _DEFAULT
     if _DEFAULT is None:
         _DEFAULT = Framework(_core.default_framework())
     return _DEFAULT
+
+
+#: The same as :func:`default_framework` (its first name; kept).
+load_default = default_framework
 
 
 def audit(fw: Framework, *, include_info: bool = True, as_of: DateLike | None = None,

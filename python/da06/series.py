@@ -194,7 +194,7 @@ class Series:
             if not isinstance(r, Framework):
                 raise TypeError(f"Series: report {i} is a {type(r).__name__}, not a da06.Framework")
         text, name = _mapping_text(mapping)
-        cal = (calendar or Calendar.vietnam()).core
+        cal = (calendar or Calendar.vietnam_public()).core
         self._s = _core.Series([r.core for r in self._reports], text, name, list((pins or {}).items()),
                                float(match_threshold), float(part_threshold), cal)
 

@@ -65,22 +65,62 @@ extern "C" {
 
 // --- calendar -----------------------------------------------------------------------------------
 
-int da06_calendar_vn_public(da06_calendar** out) {
+}  // extern "C"
+
+namespace {
+// One body per function; the deprecated names (docs/api-stability.md) call it under their own name,
+// so an error names the function the caller called.
+int make_calendar(const char* fn, da06_calendar** out, da06::Calendar (*make)()) {
   if (out) *out = nullptr;
-  return guard("da06_calendar_vn_public", [&] {
+  return guard(fn, [&] {
     require(out, "out");
-    *out = new_calendar(da06::Calendar::vietnam_public());
+    *out = new_calendar(make());
     return DA06_OK;
   });
 }
-
-int da06_calendar_vn_statutory(da06_calendar** out) {
-  if (out) *out = nullptr;
-  return guard("da06_calendar_vn_statutory", [&] {
-    require(out, "out");
-    *out = new_calendar(da06::Calendar::vietnam_statutory());
+int count_closed(const char* fn, const da06_calendar* cal, const int32_t* from, const int32_t* to, size_t n,
+                 int32_t* out) {
+  return guard(fn, [&] {
+    const da06::Calendar& c = cal_of(cal);
+    require_array(from, n, "from");
+    require_array(to, n, "to");
+    require_array(out, n, "out");
+    if (n == 0) return DA06_OK;
+    run_batch(
+        n, [&] { c.count_workdays_closed(from, to, n, out); },
+        [&](std::size_t k) { c.count_workdays_closed(from + k, to + k, 1, out + k); });
     return DA06_OK;
   });
+}
+int count_half_open(const char* fn, const da06_calendar* cal, const int32_t* begin, const int32_t* end, size_t n,
+                    int32_t* out) {
+  return guard(fn, [&] {
+    const da06::Calendar& c = cal_of(cal);
+    require_array(begin, n, "begin");
+    require_array(end, n, "end");
+    require_array(out, n, "out");
+    if (n == 0) return DA06_OK;
+    run_batch(
+        n, [&] { c.count_workdays_half_open(begin, end, n, out); },
+        [&](std::size_t k) { c.count_workdays_half_open(begin + k, end + k, 1, out + k); });
+    return DA06_OK;
+  });
+}
+}  // namespace
+
+extern "C" {
+
+int da06_calendar_vietnam_public(da06_calendar** out) {
+  return make_calendar("da06_calendar_vietnam_public", out, da06::Calendar::vietnam_public);
+}
+int da06_calendar_vietnam_statutory(da06_calendar** out) {
+  return make_calendar("da06_calendar_vietnam_statutory", out, da06::Calendar::vietnam_statutory);
+}
+int da06_calendar_vn_public(da06_calendar** out) {
+  return make_calendar("da06_calendar_vn_public", out, da06::Calendar::vietnam_public);
+}
+int da06_calendar_vn_statutory(da06_calendar** out) {
+  return make_calendar("da06_calendar_vn_statutory", out, da06::Calendar::vietnam_statutory);
 }
 
 int da06_calendar_add_schedule_json(da06_calendar** out, const da06_calendar* base, const char* json, size_t len) {
@@ -122,34 +162,21 @@ int da06_calendar_is_workday(const da06_calendar* cal, const int32_t* days, size
   });
 }
 
+int da06_calendar_count_workdays_closed(const da06_calendar* cal, const int32_t* from, const int32_t* to, size_t n,
+                                        int32_t* out) {
+  return count_closed("da06_calendar_count_workdays_closed", cal, from, to, n, out);
+}
 int da06_calendar_workdays_between(const da06_calendar* cal, const int32_t* from, const int32_t* to, size_t n,
                                    int32_t* out) {
-  return guard("da06_calendar_workdays_between", [&] {
-    const da06::Calendar& c = cal_of(cal);
-    require_array(from, n, "from");
-    require_array(to, n, "to");
-    require_array(out, n, "out");
-    if (n == 0) return DA06_OK;
-    run_batch(
-        n, [&] { c.count_workdays_closed(from, to, n, out); },
-        [&](std::size_t k) { c.count_workdays_closed(from + k, to + k, 1, out + k); });
-    return DA06_OK;
-  });
+  return count_closed("da06_calendar_workdays_between", cal, from, to, n, out);
 }
-
+int da06_calendar_count_workdays_half_open(const da06_calendar* cal, const int32_t* begin, const int32_t* end,
+                                           size_t n, int32_t* out) {
+  return count_half_open("da06_calendar_count_workdays_half_open", cal, begin, end, n, out);
+}
 int da06_calendar_busday_count(const da06_calendar* cal, const int32_t* begin, const int32_t* end, size_t n,
                                int32_t* out) {
-  return guard("da06_calendar_busday_count", [&] {
-    const da06::Calendar& c = cal_of(cal);
-    require_array(begin, n, "begin");
-    require_array(end, n, "end");
-    require_array(out, n, "out");
-    if (n == 0) return DA06_OK;
-    run_batch(
-        n, [&] { c.count_workdays_half_open(begin, end, n, out); },
-        [&](std::size_t k) { c.count_workdays_half_open(begin + k, end + k, 1, out + k); });
-    return DA06_OK;
-  });
+  return count_half_open("da06_calendar_busday_count", cal, begin, end, n, out);
 }
 
 int da06_calendar_add_workdays(const da06_calendar* cal, const int32_t* from, const int32_t* n_days, size_t n,

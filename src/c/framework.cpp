@@ -421,25 +421,45 @@ int da06_units_ancestor(const da06_units* units, const int32_t* unit, size_t n, 
 
 // --- aggregation -------------------------------------------------------------------------------
 
-int da06_aggregate(const da06_units* units, const int32_t* unit, const int32_t* indicator, const int32_t* period,
-                   const int64_t* numerator, const int64_t* denominator, size_t n, const char* to_level,
-                   int32_t as_of, da06_aggregate_result** out) {
+}  // extern "C"
+
+static_assert(DA06_LEVEL_NATION == static_cast<int>(da06::Level::nation) &&
+                  DA06_LEVEL_PROVINCE == static_cast<int>(da06::Level::province) &&
+                  DA06_LEVEL_DISTRICT == static_cast<int>(da06::Level::district) &&
+                  DA06_LEVEL_COMMUNE == static_cast<int>(da06::Level::commune) &&
+                  DA06_LEVEL_VILLAGE == static_cast<int>(da06::Level::village),
+              "da06_level and da06::Level disagree");
+
+namespace {
+// The level comes as text (da06_aggregate: "province") or as a da06_level (da06_units_aggregate: by_name false).
+int aggregate_into(const char* fn, da06_aggregate_result** out, const da06_units* units, const int32_t* unit,
+                   const int32_t* indicator, const int32_t* period, const int64_t* numerator,
+                   const int64_t* denominator, size_t n, bool by_name, const char* level_name, int level_code,
+                   int32_t as_of) {
   if (out) *out = nullptr;
-  return guard("da06_aggregate", [&] {
+  return guard(fn, [&] {
     const da06::Hierarchy& h = units_of(units);
     require_array(unit, n, "unit");
     require_array(indicator, n, "indicator");
     require_array(period, n, "period");
     require_array(numerator, n, "numerator");
     require_array(denominator, n, "denominator");
-    require(to_level, "to_level");
+    if (by_name) require(level_name, "to_level");
     require(out, "out");
-    const auto lv = da06::parse_level(to_level);
-    if (!lv)
-      fail(DA06_EINVAL, std::string("to_level \"") + to_level + "\" is not nation, province, district, commune or village");
+    da06::Level level = da06::Level::province;
+    if (by_name) {
+      const auto lv = da06::parse_level(level_name);
+      if (!lv)
+        fail(DA06_EINVAL, std::string("to_level \"") + level_name + "\" is not nation, province, district, commune or village");
+      level = *lv;
+    } else {
+      if (level_code < DA06_LEVEL_NATION || level_code > DA06_LEVEL_VILLAGE)
+        fail(DA06_EINVAL, "to_level " + std::to_string(level_code) + " is not a da06_level (DA06_LEVEL_NATION..DA06_LEVEL_VILLAGE)");
+      level = static_cast<da06::Level>(level_code);
+    }
     const da06::Date d = to_date(as_of, "as_of");
     const da06::ObservationColumns cols{unit, indicator, period, numerator, denominator, n};
-    da06::AggregateResult r = da06::AggregationPlan(h, *lv, d).run(cols);
+    da06::AggregateResult r = da06::AggregationPlan(h, level, d).run(cols);
     if (r.bad_row_count() > 0) {
       const da06::BadRow& b = r.bad_rows().front();
       set_pending_index(static_cast<std::int64_t>(b.row));
@@ -451,6 +471,23 @@ int da06_aggregate(const da06_units* units, const int32_t* unit, const int32_t* 
     *out = new da06_aggregate_result{std::move(r)};
     return DA06_OK;
   });
+}
+}  // namespace
+
+extern "C" {
+
+int da06_units_aggregate(da06_aggregate_result** out, const da06_units* units, const int32_t* unit,
+                         const int32_t* indicator, const int32_t* period, const int64_t* numerator,
+                         const int64_t* denominator, size_t n, int to_level, int32_t as_of) {
+  return aggregate_into("da06_units_aggregate", out, units, unit, indicator, period, numerator, denominator, n,
+                        false, nullptr, to_level, as_of);
+}
+
+int da06_aggregate(const da06_units* units, const int32_t* unit, const int32_t* indicator, const int32_t* period,
+                   const int64_t* numerator, const int64_t* denominator, size_t n, const char* to_level,
+                   int32_t as_of, da06_aggregate_result** out) {
+  return aggregate_into("da06_aggregate", out, units, unit, indicator, period, numerator, denominator, n, true,
+                        to_level, 0, as_of);
 }
 
 int da06_aggregate_result_size(const da06_aggregate_result* res, size_t* out) {

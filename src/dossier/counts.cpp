@@ -80,7 +80,10 @@ std::int32_t period_key(IndexPeriod kind, LocalSeconds t) {
 }
 
 std::string period_label(IndexPeriod kind, std::int32_t key) {
-  auto pad2 = [](int v) { return (v < 10 ? "0" : "") + std::to_string(v); };
+  auto pad2 = [](int v) {  // v in 1..12
+    const char two[2] = {static_cast<char>('0' + v / 10), static_cast<char>('0' + v % 10)};
+    return std::string(two, 2);
+  };
   switch (kind) {
     case IndexPeriod::month: return std::to_string(key / 12) + "-" + pad2(key % 12 + 1);
     case IndexPeriod::quarter: return std::to_string(key / 4) + "-Q" + std::to_string(key % 4 + 1);

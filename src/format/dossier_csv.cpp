@@ -59,13 +59,13 @@ std::optional<LocalSeconds> parse_local_time(std::string_view s, std::string& er
   std::string why;
   const std::optional<Date> d = parse_iso_date(day_text, &why);
   if (!d) {
-    error = "\"" + std::string(s.substr(0, 40)) + "\": " + why;
+    error = detail::quoted_excerpt(s, 40) + ": " + why;
     return std::nullopt;
   }
   std::int64_t secs = 0;
   if (s.size() > 10) {
     if (s[10] != 'T' && s[10] != ' ') {
-      error = "\"" + std::string(s) + "\" is not a date or date-time (YYYY-MM-DD[THH:MM[:SS]][Z|+hh:mm])";
+      error = detail::quoted_excerpt(s, 40) + " is not a date or date-time (YYYY-MM-DD[THH:MM[:SS]][Z|+hh:mm])";
       return std::nullopt;
     }
     std::string_view t = s.substr(11);
@@ -76,7 +76,7 @@ std::optional<LocalSeconds> parse_local_time(std::string_view s, std::string& er
     } else if (t.size() > 6 && (t[t.size() - 6] == '+' || t[t.size() - 6] == '-') && t[t.size() - 3] == ':') {
       const std::string_view z = t.substr(t.size() - 5);
       if (!digits(z.substr(0, 2)) || !digits(z.substr(3, 2))) {
-        error = "\"" + std::string(s) + "\" has a bad zone offset";
+        error = detail::quoted_excerpt(s, 40) + " has a bad zone offset";
         return std::nullopt;
       }
       offset = (std::stoi(std::string(z.substr(0, 2))) * 60 + std::stoi(std::string(z.substr(3, 2)))) * 60;
@@ -88,7 +88,7 @@ std::optional<LocalSeconds> parse_local_time(std::string_view s, std::string& er
                     (t.size() == 5 || (t.size() >= 8 && t[5] == ':' && digits(t.substr(6, 2)) &&
                                        (t.size() == 8 || (t[8] == '.' && digits(t.substr(9))))));
     if (!ok) {
-      error = "\"" + std::string(s) + "\" is not a date-time (YYYY-MM-DDTHH:MM[:SS[.fff]][Z|+hh:mm])";
+      error = detail::quoted_excerpt(s, 40) + " is not a date-time (YYYY-MM-DDTHH:MM[:SS[.fff]][Z|+hh:mm])";
       return std::nullopt;
     }
     const int h = std::stoi(std::string(t.substr(0, 2))), mi = std::stoi(std::string(t.substr(3, 2)));
@@ -194,7 +194,7 @@ DossierFile read_dossier_csv(std::string_view text, const std::string& file) {
       };
       auto flag = [&](std::uint8_t& out) {
         auto b = parse_flag(v);
-        if (!b) bad(fld, col, "\"" + std::string(v) + "\" is not a yes/no value (0/1, true/false)");
+        if (!b) bad(fld, col, detail::quoted_excerpt(v, 40) + " is not a yes/no value (0/1, true/false)");
         else out = *b;
       };
       if (col == "dossier_id") id = std::string(v);

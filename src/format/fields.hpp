@@ -81,13 +81,13 @@ class RecordFrame final : public Frame {
     cur_ = nullptr;
     std::size_t i = 0;
     if (const Field<R>* f = table_.find(k, i)) {
-      if (seen_keys_.test(i)) sink_.error(child_path(path_, k), k, "duplicate key " + quoted_excerpt(k));
+      if (seen_keys_.test(i)) sink_.error_at_key(child_path(path_, k), k, "duplicate key " + quoted_excerpt(k));
       seen_keys_.set(i);
       cur_ = f;
       cur_index_ = i;
     } else {
       if (std::find(unknown_.begin(), unknown_.end(), k) != unknown_.end())
-        sink_.error(child_path(path_, k), k, "duplicate key " + quoted_excerpt(k));
+        sink_.error_at_key(child_path(path_, k), k, "duplicate key " + quoted_excerpt(k));
       else
         unknown_.push_back(k);
     }

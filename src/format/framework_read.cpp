@@ -18,27 +18,6 @@ std::size_t LoadResult::error_count() const {
 }
 std::size_t LoadResult::warning_count() const { return diagnostics.size() - error_count(); }
 
-namespace {
-/// Gives every diagnostic that has a JSON path but no line its line and column: one pass over the
-/// text for all of them, then one pass over their lines.
-void locate_diagnostics(std::string_view body, const detail::LineIndex& lines,
-                        std::vector<Diagnostic>& diags) {
-  std::vector<std::size_t> which;
-  std::vector<std::string> paths;
-  for (std::size_t i = 0; i < diags.size(); ++i)
-    if (diags[i].where.line == 0 && !diags[i].where.path.empty()) {
-      which.push_back(i);
-      paths.push_back(diags[i].where.path);
-    }
-  if (which.empty()) return;
-  std::vector<std::size_t> offsets = detail::locate_json_paths(body, paths);
-  auto lc = lines.locate_all(offsets);
-  for (std::size_t k = 0; k < which.size(); ++k) {
-    diags[which[k]].where.line = lc[k].first;
-    diags[which[k]].where.column = lc[k].second;
-  }
-}
-}  // namespace
 
 LoadResult load_framework_json(std::string_view text, std::string_view file_name, const InputLimits& limits) {
   LoadResult result;
@@ -68,7 +47,7 @@ LoadResult load_framework_json(std::string_view text, std::string_view file_name
     return result;
   }
   detail::framework_format::cross_check(sink, ids, data);
-  locate_diagnostics(body, lines, result.diagnostics);
+  detail::records::locate_diagnostics(body, lines, result.diagnostics);
   std::stable_sort(result.diagnostics.begin(), result.diagnostics.end(), [](const Diagnostic& a, const Diagnostic& b) {
     return std::tie(a.where.line, a.where.column) < std::tie(b.where.line, b.where.column);
   });

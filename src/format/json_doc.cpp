@@ -217,7 +217,9 @@ class LocateSax {
   bool end_array() { return close(); }
   bool key(std::string& k) {
     Frame& f = stack_.back();
-    if (f.wanted) f.key = std::move(k);
+    if (!f.wanted) return true;
+    if (std::string kp = key_path(child_path(f.path, k)); wanted_.count(kp)) found_[kp] = cur_.string_start();
+    f.key = std::move(k);
     return true;
   }
   bool parse_error(std::size_t, const std::string&, const nlohmann::detail::exception&) { return false; }
@@ -331,7 +333,12 @@ std::vector<std::size_t> locate_json_paths(std::string_view text, const std::vec
   std::vector<std::vector<std::string>> chains;
   chains.reserve(paths.size());
   for (const auto& p : paths) {
-    chains.push_back(path_and_parents(p));
+    if (!p.empty() && p.back() == '~') {  // key_path: the key, else where its value or a parent is
+      chains.push_back({p});
+      for (auto& q : path_and_parents(p.substr(0, p.size() - 1))) chains.back().push_back(std::move(q));
+    } else {
+      chains.push_back(path_and_parents(p));
+    }
     wanted.insert(chains.back().begin(), chains.back().end());
   }
   std::unordered_map<std::string, std::size_t> found;

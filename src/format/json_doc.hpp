@@ -43,7 +43,10 @@ JsonDoc parse_json_with_positions(std::string_view text, const std::string& file
 
 /// For each of `paths` (as built by child_path), the byte offset in `text` where that value starts;
 /// a path that does not exist gets the offset of its nearest enclosing value that does. One pass.
+/// A path given as key_path(p) is located at the key of the member p (the last one, for a repeated key).
 std::vector<std::size_t> locate_json_paths(std::string_view text, const std::vector<std::string>& paths);
+/// The path of the key of the member at `path` ("$.a.b" → its key "b"), for locate_json_paths.
+inline std::string key_path(const std::string& path) { return path + "~"; }
 
 /// "$" + ".key" or "[3]" or ["odd key"].
 std::string child_path(const std::string& parent, std::string_view key);

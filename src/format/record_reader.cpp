@@ -186,4 +186,20 @@ void read_events(std::string_view text, const std::string& file, const LineIndex
   }
 }
 
+void locate_diagnostics(std::string_view body, const LineIndex& lines, std::vector<Diagnostic>& diags) {
+  std::vector<std::size_t> which;
+  std::vector<std::string> paths;
+  for (std::size_t i = 0; i < diags.size(); ++i)
+    if (diags[i].where.line == 0 && !diags[i].where.path.empty()) {
+      which.push_back(i);
+      paths.push_back(diags[i].where.column == kAtKey ? key_path(diags[i].where.path) : diags[i].where.path);
+    }
+  if (which.empty()) return;
+  auto lc = lines.locate_all(locate_json_paths(body, paths));
+  for (std::size_t k = 0; k < which.size(); ++k) {
+    diags[which[k]].where.line = lc[k].first;
+    diags[which[k]].where.column = lc[k].second;
+  }
+}
+
 }  // namespace da06::inline v1::detail::records

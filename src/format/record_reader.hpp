@@ -39,12 +39,23 @@ struct Scalar {
 const char* type_name(Scalar::Type t);
 inline const char* object_name(bool is_object) { return is_object ? "an object" : "an array"; }
 
+/// The column of a diagnostic not yet located that is about a member's key rather than its value.
+inline constexpr int kAtKey = -1;
+
+/// Gives every diagnostic that has a JSON path but no line its line and column: one pass over the
+/// text for all of them (at the key for Sink::error_at_key, else at the value), then one over their lines.
+void locate_diagnostics(std::string_view body, const LineIndex& lines, std::vector<Diagnostic>& diags);
+
 /// Where diagnostics go while reading.
 class Sink {
  public:
   Sink(std::string file, std::vector<Diagnostic>& diags) : file_(std::move(file)), diags_(diags) {}
   void error(std::string path, std::string_view field, std::string message) {
     diags_.push_back({Severity::error, Location{file_, 0, 0, std::move(path), std::string(field)}, std::move(message)});
+  }
+  /// An error about the key of the member at `path` (a duplicate key), located at the key, not its value.
+  void error_at_key(std::string path, std::string_view field, std::string message) {
+    diags_.push_back({Severity::error, Location{file_, 0, kAtKey, std::move(path), std::string(field)}, std::move(message)});
   }
   void warn(std::string path, std::string_view field, std::string message) {
     diags_.push_back({Severity::warning, Location{file_, 0, 0, std::move(path), std::string(field)}, std::move(message)});

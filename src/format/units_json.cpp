@@ -88,22 +88,6 @@ class UnitsRoot final : public rec::Frame {
   bool format_ = false, version_ = false;
 };
 
-/// Gives every diagnostic that has a JSON path but no line its line and column, in one pass.
-void locate(std::string_view body, const detail::LineIndex& lines, std::vector<Diagnostic>& diags) {
-  std::vector<std::size_t> which;
-  std::vector<std::string> paths;
-  for (std::size_t i = 0; i < diags.size(); ++i)
-    if (diags[i].where.line == 0 && !diags[i].where.path.empty()) {
-      which.push_back(i);
-      paths.push_back(diags[i].where.path);
-    }
-  if (which.empty()) return;
-  auto lc = lines.locate_all(detail::locate_json_paths(body, paths));
-  for (std::size_t k = 0; k < which.size(); ++k) {
-    diags[which[k]].where.line = lc[k].first;
-    diags[which[k]].where.column = lc[k].second;
-  }
-}
 
 }  // namespace
 
@@ -129,7 +113,7 @@ HierarchyLoad load_hierarchy_json(std::string_view text, const std::string& file
   for (std::size_t k = 0; k < units.paths.size(); ++k)
     locs.push_back(Location{file, lc[k].first, lc[k].second, units.paths[k], ""});
   HierarchyLoad b = build_hierarchy(std::move(units.units), file, locs);
-  locate(body, lines, diags);
+  rec::locate_diagnostics(body, lines, diags);
   out.hierarchy = std::move(b.hierarchy);
   out.diagnostics = std::move(diags);
   out.diagnostics.insert(out.diagnostics.end(), b.diagnostics.begin(), b.diagnostics.end());

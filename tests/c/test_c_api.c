@@ -132,6 +132,24 @@ static void test_calendar(void) {
   CHECK_OK(da06_calendar_busday_count(cal, from, to, 1, out));
   CHECK(out[0] == 250); /* [2024-01-01, 2024-12-31): 31/12 is a Tuesday */
 
+  /* The canonical names (the C++ ones) give the same answers as the deprecated and numpy names. */
+  {
+    da06_calendar *pub = NULL;
+    int32_t again[3];
+    CHECK_OK(da06_calendar_vietnam_public(&pub));
+    CHECK_OK(da06_calendar_count_workdays_closed(pub, from, to, 3, again));
+    CHECK(again[0] == 251 && again[1] == 1 && again[2] == -251);
+    CHECK_OK(da06_calendar_count_workdays_half_open(pub, from, to, 1, again));
+    CHECK(again[0] == 250);
+    CHECK_RC(da06_calendar_count_workdays_closed(pub, from, NULL, 3, again), DA06_EINVAL);
+    CHECK(strstr(da06_error_last()->message, "da06_calendar_count_workdays_closed: to is NULL") != NULL);
+    da06_calendar_free(pub);
+    CHECK_OK(da06_calendar_vietnam_statutory(&pub));
+    CHECK_OK(da06_calendar_count_workdays_closed(pub, from, to, 2, again));
+    CHECK(again[1] == 0);
+    da06_calendar_free(pub);
+  }
+
   from[0] = ymd(2024, 4, 26);
   nd[0] = 3;
   from[1] = ymd(2024, 4, 27);
@@ -469,6 +487,18 @@ static void test_units_aggregate(void) {
     CHECK(da06_error_last()->index == 1);
     CHECK(res == NULL);
     CHECK_RC(da06_aggregate(units, u, ind, per, num, den, 2, "planet", iso("2024-06-30"), &res), DA06_EINVAL);
+    /* da06_units_aggregate: *out first, the level as a da06_level */
+    num[1] = 4;
+    CHECK_OK(da06_units_aggregate(&res, units, u, ind, per, num, den, 2, DA06_LEVEL_PROVINCE, iso("2024-06-30")));
+    CHECK_OK(da06_aggregate_result_size(res, &g));
+    CHECK(g == 1);
+    CHECK_OK(da06_aggregate_result_columns(res, ounit, NULL, NULL, onum, oden, rows, ratio));
+    CHECK(ounit[0] == province && onum[0] == 7 && oden[0] == 20 && rows[0] == 2);
+    da06_aggregate_result_free(res);
+    res = NULL;
+    CHECK_RC(da06_units_aggregate(&res, units, u, ind, per, num, den, 2, 7, iso("2024-06-30")), DA06_EINVAL);
+    CHECK(res == NULL);
+    CHECK_RC(da06_units_aggregate(&res, units, u, ind, per, num, den, 2, -1, iso("2024-06-30")), DA06_EINVAL);
     CHECK_OK(da06_units_text(units, n - 1, DA06_UNIT_ID, &text, NULL));
     CHECK_OK(da06_units_find(units, text, strlen(text), &any));
     CHECK(any == (int32_t)(n - 1));

@@ -129,7 +129,7 @@ typedef struct da06_error {
 
 /* The calling thread's last error. Never NULL, never fails, thread-safe (each thread has its own
  * record). Does not reset the record.
- *     if (da06_calendar_vn_public(&cal) != DA06_OK) fprintf(stderr, "%s\n", da06_error_last()->message); */
+ *     if (da06_calendar_vietnam_public(&cal) != DA06_OK) fprintf(stderr, "%s\n", da06_error_last()->message); */
 DA06_API const da06_error *da06_error_last(void);
 
 /* A static English name of a status code: "DA06_EINVAL". Never NULL ("DA06_E?" for an unknown
@@ -169,9 +169,14 @@ typedef struct da06_calendar da06_calendar;
 /* The public-sector calendar: the statutory holidays (Labour Code art. 112) plus the official
  * yearly schedules (Tết breaks, swapped days, make-up Saturdays). Free with da06_calendar_free.
  * Cheap: every handle shares one table. */
-DA06_API int da06_calendar_vn_public(da06_calendar **out);
+DA06_API int da06_calendar_vietnam_public(da06_calendar **out);
 
 /* The statutory rules only, without the yearly schedules (no swaps, no make-up Saturdays). */
+DA06_API int da06_calendar_vietnam_statutory(da06_calendar **out);
+
+/* Deprecated names of da06_calendar_vietnam_public and da06_calendar_vietnam_statutory (the same
+ * functions; kept while libda06.so.1 lasts, docs/api-stability.md). */
+DA06_API int da06_calendar_vn_public(da06_calendar **out);
 DA06_API int da06_calendar_vn_statutory(da06_calendar **out);
 
 /* A new calendar: `base` plus the schedules and/or rules of a JSON document (one schedule object,
@@ -185,8 +190,8 @@ DA06_API void da06_calendar_free(da06_calendar *cal);
 
 /* *out = 1 when results in `year` are provisional: the calendar follows official yearly schedules
  * but has none for `year`, so its days off come from the statutory rules alone until a schedule is
- * published (da06_calendar_vn_public in 2027 and later today); 0 otherwise (always 0 for
- * da06_calendar_vn_statutory). A year outside 1900..2199 is DA06_ERANGE. */
+ * published (da06_calendar_vietnam_public in 2027 and later today); 0 otherwise (always 0 for
+ * da06_calendar_vietnam_statutory). A year outside 1900..2199 is DA06_ERANGE. */
 DA06_API int da06_calendar_is_provisional(int *out, const da06_calendar *cal, int32_t year);
 
 /* out[i] = 1 when days[i] is a working day, else 0. Batch (see "Batches"). */
@@ -195,15 +200,22 @@ DA06_API int da06_calendar_is_workday(const da06_calendar *cal, const int32_t *d
 /* Closed interval: out[i] = the number of working days d with from[i] <= d <= to[i].
  * When from[i] > to[i], out[i] = -(working days d with to[i] <= d <= from[i]).
  *     int32_t a, b, n; da06_date_from_ymd(2024,1,1,&a); da06_date_from_ymd(2024,12,31,&b);
- *     da06_calendar_workdays_between(cal, &a, &b, 1, &n);   // n == 251 */
-DA06_API int da06_calendar_workdays_between(const da06_calendar *cal, const int32_t *from, const int32_t *to,
-                                            size_t n, int32_t *out);
+ *     da06_calendar_count_workdays_closed(cal, &a, &b, 1, &n);   // n == 251 */
+DA06_API int da06_calendar_count_workdays_closed(const da06_calendar *cal, const int32_t *from, const int32_t *to,
+                                                 size_t n, int32_t *out);
 
 /* Half-open interval, exactly numpy.busday_count: working days d with begin[i] <= d < end[i].
  * When begin[i] > end[i] the result is negative and, like numpy, counts begin and not end:
  * -(working days d with end[i] < d <= begin[i]). */
+DA06_API int da06_calendar_count_workdays_half_open(const da06_calendar *cal, const int32_t *begin,
+                                                    const int32_t *end, size_t n, int32_t *out);
+
+/* da06_calendar_busday_count: the same as da06_calendar_count_workdays_half_open, under numpy's name
+ * (kept). da06_calendar_workdays_between: the deprecated name of da06_calendar_count_workdays_closed. */
 DA06_API int da06_calendar_busday_count(const da06_calendar *cal, const int32_t *begin, const int32_t *end,
                                         size_t n, int32_t *out);
+DA06_API int da06_calendar_workdays_between(const da06_calendar *cal, const int32_t *from, const int32_t *to,
+                                            size_t n, int32_t *out);
 
 /* out[i] = the n_days[i]-th working day after from[i] (from[i] itself not counted); n_days[i] = 0
  * rolls forward (the first working day >= from[i]); n_days[i] < 0 counts backwards.
@@ -577,6 +589,15 @@ DA06_API int da06_series_diff_json(char **out, size_t *out_len, const da06_frame
  * date, because the tree changes over time (the 2025 reform ended every district on 2025-06-30). */
 typedef struct da06_units da06_units;
 
+/* Administrative levels, from the top (the C++ da06::Level). */
+typedef enum da06_level {
+  DA06_LEVEL_NATION = 0,
+  DA06_LEVEL_PROVINCE = 1,
+  DA06_LEVEL_DISTRICT = 2,
+  DA06_LEVEL_COMMUNE = 3,
+  DA06_LEVEL_VILLAGE = 4
+} da06_level;
+
 /* Loads units from a file: CSV with the header `id,parent,level,valid_from,valid_to`, or JSON (a
  * framework file's `units`, or a bare array of units). A file with any invalid unit is DA06_EDATA
  * and da06_error_last() locates the first error (the message counts the others); an unreadable
@@ -618,11 +639,16 @@ typedef struct da06_aggregate_result da06_aggregate_result;
 
 /* Rolls observations up the hierarchy. Row i is (unit[i] a unit index, indicator[i] and period[i]
  * dense codes 0..k-1 of the caller's choosing, numerator[i] >= 0, denominator[i] >= 0). Each row
- * goes to its unit's ancestor at `to_level` on day as_of; numerators and denominators are summed
+ * goes to its unit's ancestor at `to_level` (a da06_level) on day as_of; numerators and denominators are summed
  * separately and exactly (the ratio of sums, never an average of percentages). The arrays are
  * read, not kept. A bad row (negative code or count, unit index out of range) is DA06_EINVAL with
  * da06_error_last()->index = that row. Rows of units without an ancestor at the level on as_of are
  * not lost: they are listed by da06_aggregate_result_dropped. Free *out with da06_aggregate_result_free. */
+DA06_API int da06_units_aggregate(da06_aggregate_result **out, const da06_units *units, const int32_t *unit,
+                                  const int32_t *indicator, const int32_t *period, const int64_t *numerator,
+                                  const int64_t *denominator, size_t n, int to_level, int32_t as_of);
+
+/* Deprecated form of da06_units_aggregate: the level as text ("province") and *out last. */
 DA06_API int da06_aggregate(const da06_units *units, const int32_t *unit, const int32_t *indicator,
                             const int32_t *period, const int64_t *numerator, const int64_t *denominator, size_t n,
                             const char *to_level, int32_t as_of, da06_aggregate_result **out);
