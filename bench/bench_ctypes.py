@@ -43,11 +43,11 @@ def main() -> int:
 
     lib = C.CDLL(lib_path)
     I32P = C.POINTER(C.c_int32)
-    lib.da06_calendar_vn_statutory.argtypes = [C.POINTER(C.c_void_p)]
+    lib.da06_calendar_vietnam_statutory.argtypes = [C.POINTER(C.c_void_p)]
     lib.da06_calendar_busday_count.argtypes = [C.c_void_p, I32P, I32P, C.c_size_t, I32P]
     lib.da06_calendar_busday_count.restype = C.c_int
     cal = C.c_void_p()
-    assert lib.da06_calendar_vn_statutory(C.byref(cal)) == 0
+    assert lib.da06_calendar_vietnam_statutory(C.byref(cal)) == 0
 
     rng = np.random.default_rng(args.seed)
     lo = np.datetime64("2021-01-01", "D").astype(np.int64)

@@ -57,7 +57,7 @@ def calendar_tables(year: int) -> dict[str, np.ndarray]:
     """Working-day tables over year−1 .. year+2 (receipts in `year`, limits up to 30 working days)."""
     import da06
 
-    cal = da06.Calendar.vietnam()
+    cal = da06.Calendar.vietnam_public()
     first = np.datetime64(f"{year - 1}-12-01", "D")
     days = np.arange(first, np.datetime64(f"{year + 2}-12-31", "D"), dtype="datetime64[D]")
     work = cal.is_workday(days)
@@ -117,7 +117,7 @@ def run_da06(files: list[Path], repeats: int, stream: bool, year: int) -> dict[s
     import da06
     from da06 import dossiers as D
 
-    eng = D._PORTAL.engine(da06.Calendar.vietnam())
+    eng = D._PORTAL.engine(da06.Calendar.vietnam_public())
     names = pq.read_table(files[0], columns=["unit"]).column("unit").chunk(0).dictionary.to_pylist()
     n_units = len(names)
 

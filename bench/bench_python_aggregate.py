@@ -15,8 +15,8 @@ picks int16, int16 and int8 codes) and int64 counts. Timed, best of --repeats in
   * pandas       — commune → province through the category codes, groupby(observed=True).sum(), ratio, gap.
 The results must be identical (groups, rows, sums).
 
-The rows are in export order (commune, indicator, period) by default, as in bench/bench_aggregate.py:
-the same data as issue 4's benchmark. --order shuffled puts them in random order, the engine's slow
+The rows are in export order (commune, indicator, period) by default: the same data as
+bench/bench_aggregate.py. --order shuffled puts them in random order, the engine's slow
 case (the run path cannot apply).
 
 Usage:  .venv/bin/python bench/bench_python_aggregate.py [--repeats 3] [--scale 1.0] [--order sorted|shuffled]

@@ -30,6 +30,7 @@ target_include_directories(da06_c PUBLIC
   $<INSTALL_INTERFACE:${CMAKE_INSTALL_INCLUDEDIR}>)
 target_link_options(da06_c PRIVATE
   -Wl,--exclude-libs,ALL -Wl,--version-script=${DA06_C_MAP} -Wl,--no-undefined)
+target_link_options(da06_c INTERFACE ${DA06_SANITIZE_LINK})  # empty unless DA06_SANITIZE is set
 set_target_properties(da06_c PROPERTIES
   OUTPUT_NAME da06 EXPORT_NAME c
   SOVERSION ${DA06_C_ABI_MAJOR} VERSION ${DA06_C_ABI_VERSION}
@@ -59,7 +60,7 @@ includedir=${prefix}/@CMAKE_INSTALL_INCLUDEDIR@
 Name: da06-c
 Description: da06 C ABI (libda06.so.@DA06_C_ABI_MAJOR@): Vietnamese working days, deadlines and the Đề án 06 report
 Version: @PROJECT_VERSION@
-Libs: -L${libdir} -lda06
+Libs: -L${libdir} -lda06@DA06_PC_SANITIZE@
 Libs.private: -lda06pp -lstdc++ -lm
 Cflags: -I${includedir}
 ]])

@@ -247,6 +247,22 @@ TEST_CASE("aggregate: thresholds, gap and status are exact at the boundary") {
                   da06::InvalidArgument);
 }
 
+TEST_CASE("counts and mapping CSV: a short row ending in a quoted line break is located where it ends (found by fuzz_counts_csv)") {
+  auto t = da06::load_counts_csv("unit,indicator,period,numerator,denominator\nA,\"x\ny\"\n", "obs.csv");
+  REQUIRE(t.diagnostics.size() == 1);
+  CHECK(t.diagnostics[0].to_string() == "obs.csv:3:3: period: row has 2 fields, expected 5 (row skipped)");
+  auto m = da06::load_mapping_csv("old_id,new_id,share\n\"a \"\"q\"\"\n\"\n", "map.csv");
+  REQUIRE(m.diagnostics.size() == 1);
+  CHECK(m.diagnostics[0].to_string() == "map.csv:3:2: new_id: row has 1 fields, expected 3 (row skipped)");
+  // A lone CR inside quotes is a line, as outside (editors show one); the text keeps it.
+  auto cr = da06::load_counts_csv("unit,indicator,period,numerator,denominator\nA,\"x\ry\",2024,1\rB,\"x\ry\",2024,1,2\n", "cr.csv");
+  REQUIRE(cr.diagnostics.size() == 1);
+  CHECK(cr.diagnostics[0].to_string() == "cr.csv:3:10: denominator: row has 4 fields, expected 5 (row skipped)");
+  REQUIRE(cr.rows.size() == 1);
+  CHECK(cr.rows[0].indicator == "x\ry");
+  CHECK(cr.rows[0].where.line == 4);
+}
+
 TEST_CASE("counts CSV: bad rows are located FILE:LINE:COL: column: message and skipped") {
   const char* csv =
       "unit,indicator,period,numerator,denominator\n"

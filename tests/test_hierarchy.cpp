@@ -146,6 +146,24 @@ TEST_CASE("hierarchy: a long cycle is reported once, with a bounded path, in lin
   CHECK(r.hierarchy.size() == 0);
 }
 
+TEST_CASE("hierarchy CSV: a field after a quoted line break is located on its own line (found by fuzz_units_csv)") {
+  // Line 3 starts a record whose quoted id holds a line break; its parent field is on line 4, column 8.
+  const char* csv =
+      "id,parent,level,valid_from,valid_to\n"
+      "P,,province,,\n"
+      "\"A\n"
+      "b\",GHOST,district,,\n"
+      "\"C\n"
+      "\"\n";  // line 5: a record of one field, ended on line 6
+  auto r = da06::load_hierarchy_csv(csv, "u.csv");
+  std::string all;
+  for (const auto& d : r.diagnostics) all += d.to_string() + "\n";
+  INFO(all);
+  CHECK(all.find("u.csv:4:4: parent: parent unit \"GHOST\" does not exist") != std::string::npos);
+  CHECK(all.find("u.csv:6:2: parent: row has 1 fields, expected 5") != std::string::npos);
+  CHECK(r.hierarchy.size() == 1);
+}
+
 TEST_CASE("hierarchy CSV: bad rows are located FILE:LINE:COL: field and skipped") {
   const char* csv =
       "id,parent,level,valid_from,valid_to\n"

@@ -6,6 +6,8 @@
 
 #include <doctest/doctest.h>
 
+#include "seed_report.hpp"
+
 #include <cctype>
 #include <cstdint>
 #include <fstream>
@@ -30,14 +32,6 @@ constexpr std::int64_t kMin = std::numeric_limits<std::int64_t>::min();
 
 // a/b == c/d by cross-multiplication in cpp_int (independent of Ratio's own comparison).
 bool same_value(const BigInt& a, const BigInt& b, const BigInt& c, const BigInt& d) { return a * d == c * b; }
-
-std::string read_file(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return {};
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
 
 std::vector<std::string> split_csv_line(const std::string& line) {
   std::vector<std::string> out;
@@ -348,6 +342,25 @@ TEST_CASE("Decimal: arithmetic and comparison are exact") {
 // ---------------------------------------------------------------------------
 // Vietnamese number text
 
+TEST_CASE("number parse errors quote the text as clean UTF-8: cut on a character, control bytes escaped") {
+  auto what = [](const std::string& text) -> std::string {
+    try {
+      (void)da06::parse_vn_number(text);
+    } catch (const da06::ParseError& e) {
+      return e.what();
+    }
+    return "";
+  };
+  // 76 digits then "ý": the 80-byte excerpt used to cut "ý" in two, and Python raised UnicodeDecodeError.
+  const std::string cut = what(std::string(76, '1') + "ý" + std::string(10, 'x'));
+  CHECK(cut.find(std::string(76, '1') + "ý") != std::string::npos);
+  CHECK(cut.find("...") != std::string::npos);
+  // A NUL cut the C ABI's NUL-terminated message short; an invalid byte made it invalid UTF-8.
+  CHECK(what(std::string("1.714\0", 6)).find("\"1.714\\x00\" at column 6") != std::string::npos);
+  CHECK(what("9,293 t\xff").find("\"9,293 t\\xff\"") != std::string::npos);
+  CHECK(what("1,5\xc3").find("\"1,5\\xc3\"") != std::string::npos);  // a sequence cut by the end of the text
+}
+
 TEST_CASE("VnNumber: parse records value and style") {
   auto n = da06::parse_vn_number("1.714");
   CHECK(n.value() == Decimal(1714));
@@ -473,6 +486,13 @@ TEST_CASE("Formatting: integers, decimals, percentages and money as the reports 
   CHECK(format(da06::VnNumber(Decimal(100), da06::VnStyle{.decimals = 2, .suffix = da06::VnSuffix::percent})) ==
         "100,00%");
   CHECK_THROWS_AS(da06::VnNumber(Decimal::parse("1.55"), da06::VnStyle{.decimals = 1}), da06::InvalidArgument);
+  // Padding beyond 3 digits cannot be grouped: "000.000" and "01.234" would not parse back (found by fuzz_numbers).
+  CHECK(format(da06::VnNumber(Decimal(5), da06::VnStyle{.int_digits = 3})) == "005");
+  CHECK(da06::parse_vn_number("005") == da06::VnNumber(Decimal(5), da06::VnStyle{.int_digits = 3}));
+  CHECK_THROWS_AS(da06::VnNumber(Decimal(0), da06::VnStyle{.int_digits = 6}), da06::InvalidArgument);
+  CHECK_THROWS_AS(da06::VnNumber(Decimal(1234), da06::VnStyle{.int_digits = 5}), da06::InvalidArgument);
+  CHECK(format(da06::VnNumber(Decimal(1234), da06::VnStyle{.grouped = false, .int_digits = 5})) == "01234");
+  CHECK(da06::parse_vn_number("01234").value() == Decimal(1234));
 }
 
 // ---------------------------------------------------------------------------
@@ -491,11 +511,9 @@ TEST_CASE("Formatting: integers, decimals, percentages and money as the reports 
 //      Those are checked separately to be REJECTED by the parser (they are not numbers).
 // Bare years ("2024") are kept: nothing in their text distinguishes them from counts.
 TEST_CASE("Seed: format(parse(s)) == s for every number printed in the report") {
-  const std::string text = read_file(DA06_SEED_PATH);
-  if (text.empty()) {
-    MESSAGE("seed not found at " DA06_SEED_PATH "; skipped");
-    return;
-  }
+  const auto seed = da06_test::seed_text();
+  if (!seed) return;
+  const std::string& text = *seed;
   auto is_word = [](unsigned char c) { return std::isalnum(c) || c == '_' || c >= 0x80; };
   auto is_ascii_word = [](unsigned char c) { return std::isalnum(c) || c == '_'; };
   const std::regex token_re(R"(\d+(?:[.,]\d+)*)");

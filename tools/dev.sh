@@ -2,7 +2,8 @@
 # da06 developer entry point. Idempotent: installs only what is missing, rebuilds only what changed.
 #
 #   tools/dev.sh run    set up, build, and print the report for the embedded dataset
-#   tools/dev.sh test   set up, build, and run every test (C++ via ctest, Python via pytest, fuzz smoke runs)
+#   tools/dev.sh test   set up, build, and run every test (C++ via ctest, Python via pytest, fuzz smoke runs,
+#                       the sanitizer builds)
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 ROOT=$PWD
@@ -78,6 +79,12 @@ case "$MODE" in
     if command -v clang++ >/dev/null 2>&1 && [ -d tests/fuzz ]; then
       say "fuzz smoke runs (clang, libFuzzer)"
       bash tests/fuzz/run.sh "${DA06_FUZZ_SECONDS:-20}"
+    fi
+    if [ "${DA06_SKIP_SANITIZERS:-0}" != 1 ]; then
+      # ASan+UBSan over every target and the Python module, then TSan over the threaded C ABI tests
+      # (docs/reliability.md). DA06_SKIP_SANITIZERS=1 leaves them out of a local run.
+      say "sanitizers (tools/sanitize.sh ci: ASan+UBSan build and tests, TSan threaded tests)"
+      bash tools/sanitize.sh ci
     fi
     if [ "${DA06_SKIP_PIP_INSTALL:-0}" != 1 ]; then
       # What a user does: `pip install .` (isolated build: scikit-build-core and pybind11 from PyPI),

@@ -32,7 +32,7 @@ int main(void) {
     fprintf(stderr, "warning: header %s, library %s\n", DA06_VERSION_STRING, da06_version());
 
   /* 1. A dossier received on Friday 26/4/2024 at 10:00, processing time 3 working days. */
-  if (da06_calendar_vn_public(&cal) != DA06_OK) return fail("calendar");
+  if (da06_calendar_vietnam_public(&cal) != DA06_OK) return fail("calendar");
   if (da06_date_from_ymd(2024, 4, 26, &received) != DA06_OK) return fail("date");
   if (da06_dossier_due(cal, received, 10 * 60, 3, NULL, NULL, &due) != DA06_OK) return fail("dossier_due");
   da06_date_format_iso(due, iso, sizeof iso);

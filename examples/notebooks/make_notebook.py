@@ -21,7 +21,7 @@ import pandas as pd
 import da06
 
 pd.set_option("display.max_colwidth", 80)
-fw = da06.load_default()
+fw = da06.default_framework()
 print(da06.__version__, fw.report_date, fw.period)"""),
     ("md", "## 1. Task status as of the report date"),
     ("code", """status = fw.task_status(as_of=fw.report_date)
@@ -43,12 +43,12 @@ findings[findings["severity"] == "error"][["check", "message", "source_line"]]""
 
 *If a dossier is received on 26/4/2024 with a 5-working-day limit, when is it due?* Monday 29/4 was
 swapped off for the 30/4 – 1/5 holidays, and Saturday 4/5 was worked in exchange."""),
-    ("code", """cal = da06.Calendar.vietnam()
+    ("code", """cal = da06.Calendar.vietnam_public()
 received, due = cal.dossier_due("2024-04-26", 5)
 print(f"received {received}, due {due}")"""),
     ("code", """days = np.arange(np.datetime64("2024-04-26"), np.datetime64("2024-05-08"), dtype="datetime64[D]")
 pd.DataFrame({"day": days, "weekday": pd.to_datetime(days).day_name(), "working": cal.is_workday(days)})"""),
-    ("code", """print("working days in 2024:", cal.workdays_between("2024-01-01", "2024-12-31"))
+    ("code", """print("working days in 2024:", cal.count_workdays_closed("2024-01-01", "2024-12-31"))
 cal.holidays(2026)"""),
     ("md", "## 5. Plots"),
     ("code", """import matplotlib.pyplot as plt

@@ -19,7 +19,7 @@ SAMPLE = Path(__file__).resolve().parents[1] / "data" / "dossiers_sample.csv"
 
 
 def main() -> None:
-    cal = da06.Calendar.vietnam()
+    cal = da06.Calendar.vietnam_public()
     rec = np.array(["2024-04-26T10:00", "2024-04-26T16:30"], "datetime64[m]")
     print("due:", da06.dossiers.due(rec, 5, calendar=cal))
     print("status:", list(da06.dossiers.status(rec, [5, 5], np.array(["2024-05-07T09:00", "NaT"], "datetime64[m]"),

@@ -13,7 +13,7 @@ import da06
 
 
 def main() -> None:
-    fw = da06.load_default()
+    fw = da06.default_framework()
     print(f"{fw.title} — report of {fw.report_date}, period {fw.period}")
 
     tasks = fw.tasks_frame()
@@ -30,12 +30,12 @@ def main() -> None:
     findings = da06.audit(fw)
     print(findings["severity"].value_counts().to_string())
 
-    cal = da06.Calendar.vietnam()
+    cal = da06.Calendar.vietnam_public()
     received, due = cal.dossier_due("2024-04-26", 5)
     print(f"received {received}, 5 working days -> due {due}")
     days = np.arange(np.datetime64("2024-04-25"), np.datetime64("2024-05-08"), dtype="datetime64[D]")
     print(dict(zip(days.astype(str), cal.is_workday(days))))
-    n: int = cal.workdays_between(dt.date(2024, 1, 1), dt.date(2024, 12, 31))
+    n: int = cal.count_workdays_closed(dt.date(2024, 1, 1), dt.date(2024, 12, 31))
     print(f"working days in 2024: {n}")
     print(cal.holidays(2026).to_string(index=False))
 

@@ -183,14 +183,42 @@ inline std::string group_thousands(const std::string& digits) {
   return out;
 }
 
-/// `text` for an error message, shortened to at most 80 bytes.
+/// The length of the valid UTF-8 sequence at text[i] (1–4), or 0 when the byte does not start one.
+inline std::size_t utf8_sequence(std::string_view text, std::size_t i) noexcept {
+  const auto b = [&](std::size_t k) { return static_cast<unsigned char>(text[k]); };
+  const unsigned c = b(i);
+  std::size_t n = c < 0x80 ? 1 : (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xE ? 3 : (c >> 3) == 0x1E ? 4 : 0;
+  if (n == 0 || i + n > text.size()) return 0;
+  for (std::size_t k = 1; k < n; ++k)
+    if ((b(i + k) & 0xC0) != 0x80) return 0;
+  if (n == 2 && c < 0xC2) return 0;                                             // overlong
+  if (n == 3 && ((c == 0xE0 && b(i + 1) < 0xA0) || (c == 0xED && b(i + 1) >= 0xA0))) return 0;  // overlong, surrogate
+  if (n == 4 && ((c == 0xF0 && b(i + 1) < 0x90) || c > 0xF4 || (c == 0xF4 && b(i + 1) >= 0x90))) return 0;
+  return n;
+}
+
+/// `text` for an error message, quoted: at most about 80 bytes, cut on a character boundary; control
+/// bytes and bytes that are not UTF-8 shown as \xHH. Messages stay valid UTF-8 without a NUL (the C ABI
+/// hands them out as NUL-terminated UTF-8; Python decodes them strictly).
 inline std::string quoted(std::string_view text) {
   std::string s = "\"";
-  if (text.size() > 80) {
-    s.append(text.substr(0, 77));
-    s += "...";
-  } else {
-    s.append(text);
+  for (std::size_t i = 0; i < text.size();) {
+    if (s.size() > 78) {
+      s += "...";
+      break;
+    }
+    const std::size_t n = utf8_sequence(text, i);
+    const auto c = static_cast<unsigned char>(text[i]);
+    if (n == 0 || c < 0x20 || c == 0x7F) {
+      static constexpr char hex[] = "0123456789abcdef";
+      s += "\\x";
+      s += hex[c >> 4];
+      s += hex[c & 0xF];
+      ++i;
+    } else {
+      s.append(text.substr(i, n));
+      i += n;
+    }
   }
   return s + '"';
 }
@@ -672,7 +700,7 @@ struct Money {
 /// How a Vietnamese number was (or is to be) printed. Defaults print "1.714".
 struct VnStyle {
   bool grouped = true;        ///< integer part grouped by '.' every three digits ("2.573"); false: "2573"
-  int int_digits = 1;         ///< zero-pad the integer part to at least this many digits ("03"); before grouping
+  int int_digits = 1;         ///< zero-pad the integer part to at least this many digits ("03"); more than 3 needs grouped = false
   int decimals = 0;           ///< digits after ',' ("100,00%" → 2)
   bool plus_sign = false;     ///< print '+' before a value >= 0
   bool negative_zero = false; ///< print '-' before a zero value ("-0")
@@ -695,6 +723,10 @@ class VnNumber {
     if (style.decimals < 0 || style.decimals > detail::kMaxDigits || style.int_digits < 1 ||
         style.int_digits > detail::kMaxDigits)
       throw InvalidArgument("VnStyle decimals must be 0..1000 and int_digits 1..1000");
+    // "000.005" or "01.234" would not parse back: a '.'-grouped number starts with 1 to 3 digits, not with 0.
+    if (style.grouped && style.int_digits > 3)
+      throw InvalidArgument("VnStyle: zero padding to more than 3 digits (int_digits " + std::to_string(style.int_digits) +
+                            ") cannot be grouped; set grouped = false");
     value_ = value.round_to(style.decimals, Rounding::toward_zero);  // exact when it only pads or drops zeros
     if (value_ != value)
       throw InvalidArgument("value " + value.to_string() + " has more than " + std::to_string(style.decimals) +

@@ -1,12 +1,12 @@
 """da06 — Vietnam's "Đề án 06" framework for analysts: deadlines, working days, exact indicators, target gaps.
 
     import da06
-    fw = da06.load_default()                       # Thanh Hóa, report 137/BC-UBND, first half of 2024
+    fw = da06.default_framework()                       # Thanh Hóa, report 137/BC-UBND, first half of 2024
     fw.task_status(as_of="2024-06-28")             # one row per task
     fw.indicators_frame(as_of="2024-06-28")        # value, target, gap, needed, pace
     da06.audit(fw)                                 # inconsistencies in the report
-    cal = da06.Calendar.vietnam()
-    cal.workdays_between("2024-01-01", "2024-12-31")
+    cal = da06.Calendar.vietnam_public()
+    cal.count_workdays_closed("2024-01-01", "2024-12-31")
 
 The work is done by the C++ library (da06._core); this package turns it into pandas and numpy.
 Documentation: docs/python.md.

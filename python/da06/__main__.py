@@ -108,7 +108,7 @@ def _template(args: argparse.Namespace) -> int:
     from .importers import MissingDependency
 
     try:
-        fw = framework.load(args.data) if args.data else framework.load_default() if args.embedded else None
+        fw = framework.load(args.data) if args.data else framework.default_framework() if args.embedded else None
         template.write_workbook(fw, args.out)
     except MissingDependency as e:
         print(f"python -m da06 template: {e}", file=sys.stderr)
@@ -128,7 +128,7 @@ def main(argv: list[str] | None = None) -> int:
     from . import framework, report
 
     try:
-        fw = framework.load(args.data) if args.data else framework.load_default()
+        fw = framework.load(args.data) if args.data else framework.default_framework()
         extra = {"previous": framework.load(args.previous)} if args.previous else {}
         fmt = args.fmt
         if fmt is None:

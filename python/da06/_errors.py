@@ -98,3 +98,7 @@ class LoadError(DataError):
 
 
 __all__ = ["Diagnostic", "Error", "ParseError", "DataError", "RangeError", "InvalidArgument", "LoadError"]
+
+# Their public home is the package: tracebacks and doctests say da06.RangeError, the name users import.
+for _cls in (Error, ParseError, DataError, RangeError, InvalidArgument, LoadError):
+    _cls.__module__ = "da06"

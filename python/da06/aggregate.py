@@ -1,7 +1,12 @@
 """Aggregation up the dated administrative hierarchy: Σnumerator ÷ Σdenominator, never a mean of percentages.
 
-    >>> h = da06.Hierarchy.from_frame(units_df)      # id, parent, level, valid_from, valid_to
-    >>> da06.aggregate(obs_df, h, to_level="province", as_of="2026-01-01", targets={"online_rate": "90%"})
+    >>> h = da06.Hierarchy.from_frame(pd.DataFrame({"id": ["TH", "X1", "X2"], "parent": ["", "TH", "TH"],
+    ...                                             "level": ["province", "commune", "commune"]}))
+    >>> obs = pd.DataFrame({"unit": ["X1", "X2"], "indicator": "online_rate", "period": "2025-S2",
+    ...                     "numerator": [1, 30], "denominator": [2, 40]})
+    >>> r = da06.aggregate(obs, h, to_level="province", as_of="2026-01-01", targets={"online_rate": "90%"})
+    >>> r[["unit", "numerator", "denominator", "status"]].to_dict("records")   # 31/42, not the mean of 50% and 75%
+    [{'unit': 'TH', 'numerator': 31, 'denominator': 42, 'status': 'not_met'}]
 
 The observation columns cross into C++ without copies (see bindings/python/register_aggregate.cpp):
 int64 numerators/denominators are read in place, and categorical or integer code columns are read in

@@ -1,12 +1,12 @@
 """The Vietnamese public-sector working-day calendar, vectorised over numpy arrays.
 
-    >>> cal = da06.Calendar.vietnam()
+    >>> cal = da06.Calendar.vietnam_public()
     >>> cal.is_workday("2024-04-29")              # swapped off for the 30/4 - 1/5 holidays
     False
-    >>> cal.workdays_between("2024-01-01", "2024-12-31")   # closed interval [a, b]
+    >>> cal.count_workdays_closed("2024-01-01", "2024-12-31")   # closed interval [a, b]
     251
-    >>> cal.add_workdays(np.array(["2024-04-26"], "datetime64[D]"), 3)
-    array(['2024-05-04'], dtype='datetime64[D]')       # a make-up Saturday
+    >>> cal.add_workdays(np.array(["2024-04-26"], "datetime64[D]"), 3)   # a make-up Saturday
+    array(['2024-05-04'], dtype='datetime64[D]')
 
 Arrays cross into C++ without copies: a C-contiguous ``datetime64[D]`` array is viewed as int64 days
 (``a.view(np.int64)``) and read in place; the GIL is released while the batch runs, so threads scale.
@@ -29,6 +29,7 @@ from ._errors import ParseError
 # (lists and tuples rather than any Sequence: a str is a Sequence too, and is a single date here)
 DateArray = Union[npt.NDArray[Any], "pd.Series[Any]", pd.Index, list[DateLike], tuple[DateLike, ...]]
 IntArray = Union[npt.NDArray[Any], "pd.Series[Any]", list[int], tuple[int, ...]]
+RollConvention = Literal["following", "preceding", "modified_following"]
 
 __all__ = ["Calendar", "DateArray", "IntArray"]
 
@@ -42,6 +43,10 @@ def _pair(a: npt.NDArray[np.int64], b: npt.NDArray[np.int64]) -> tuple[npt.NDArr
         fa = np.ascontiguousarray(np.broadcast_to(a, shape)).ravel()
         fb = np.ascontiguousarray(np.broadcast_to(b, shape)).ravel()
     return fa, fb, shape
+
+
+def _month(days: npt.NDArray[np.int64]) -> npt.NDArray[np.datetime64]:
+    return days.view("datetime64[D]").astype("datetime64[M]")
 
 
 class Calendar:
@@ -82,7 +87,7 @@ class Calendar:
 
     def is_provisional(self, year: int) -> bool:
         """True when results in ``year`` rest on the statutory rules alone: this calendar follows
-        official yearly schedules but has none for ``year`` (``Calendar.vietnam()`` in 2027 and later,
+        official yearly schedules but has none for ``year`` (``Calendar.vietnam_public()`` in 2027 and later,
         until the government publishes that year's schedule)."""
         return bool(self._c.is_provisional(int(year)))
 
@@ -148,18 +153,51 @@ class Calendar:
         a, b, shape = _pair(as_days(dates), as_int64(n))
         return days_to_dates(self._c.add_workdays_days(a, b)).reshape(shape)
 
-    # -- single dates ---------------------------------------------------------------------------
-    def next_workday(self, date: DateLike) -> _dt.date:
-        """The first working day strictly after ``date``."""
-        return self._c.next_workday(to_date(date))
+    @overload
+    def next_workday(self, dates: DateLike) -> _dt.date: ...
+    @overload
+    def next_workday(self, dates: DateArray) -> npt.NDArray[np.datetime64]: ...
+    def next_workday(self, dates: DateLike | DateArray) -> _dt.date | npt.NDArray[np.datetime64]:
+        """The first working day strictly after each date (``add_workdays(dates, 1)``)."""
+        if is_scalar(dates):
+            return self._c.next_workday(to_date(dates))
+        return self.add_workdays(dates, 1)
 
-    def previous_workday(self, date: DateLike) -> _dt.date:
-        """The last working day strictly before ``date``."""
-        return self._c.previous_workday(to_date(date))
+    @overload
+    def previous_workday(self, dates: DateLike) -> _dt.date: ...
+    @overload
+    def previous_workday(self, dates: DateArray) -> npt.NDArray[np.datetime64]: ...
+    def previous_workday(self, dates: DateLike | DateArray) -> _dt.date | npt.NDArray[np.datetime64]:
+        """The last working day strictly before each date (``add_workdays(dates, -1)``)."""
+        if is_scalar(dates):
+            return self._c.previous_workday(to_date(dates))
+        return self.add_workdays(dates, -1)
 
-    def roll(self, date: DateLike, convention: Literal["following", "preceding", "modified_following"] = "following") -> _dt.date:
-        """A non-working day moved to a working day; a working day is returned unchanged."""
-        return self._c.roll(to_date(date), convention)
+    @overload
+    def roll(self, dates: DateLike, convention: RollConvention = "following") -> _dt.date: ...
+    @overload
+    def roll(self, dates: DateArray, convention: RollConvention = "following") -> npt.NDArray[np.datetime64]: ...
+    def roll(self, dates: DateLike | DateArray, convention: RollConvention = "following") -> _dt.date | npt.NDArray[np.datetime64]:
+        """A non-working day moved to a working day; a working day is returned unchanged.
+        ``following``: the next working day; ``preceding``: the previous one; ``modified_following``:
+        the next one unless it is in another month, then the previous one. Vectorised like add_workdays."""
+        if is_scalar(dates):
+            return self._c.roll(to_date(dates), convention)
+        if convention not in ("following", "preceding", "modified_following"):
+            self._c.roll(_dt.date(2024, 1, 1), convention)  # raises InvalidArgument naming the conventions
+        days = as_days(dates)
+        flat = days.ravel()
+        # The scalar rule on the batch call: add_workdays(d, 0) is the first working day ≥ d (following),
+        # and for a day off add_workdays(d, -1) is the last working day before it (preceding).
+        out = self._c.add_workdays_days(flat, np.zeros(1, np.int64))
+        off = np.flatnonzero(out != flat)
+        if convention != "following" and off.size:
+            before = self._c.add_workdays_days(flat[off], np.full(1, -1, np.int64))
+            if convention == "modified_following":
+                keep = _month(out[off]) == _month(flat[off])
+                off, before = off[~keep], before[~keep]
+            out[off] = before
+        return days_to_dates(out).reshape(days.shape)
 
     def holidays(self, year: int) -> pd.DataFrame:
         """Every entry of a year, by date: columns ``date`` (datetime64), ``name``, ``kind``

@@ -1,7 +1,7 @@
 """Dossiers (hồ sơ TTHC) in batches: due dates, statuses and the QĐ 766 index, as numpy and pandas.
 
     import da06
-    cal = da06.Calendar.vietnam()
+    cal = da06.Calendar.vietnam_public()
     da06.dossiers.due(received_at, working_days, calendar=cal)             # datetime64[D] due dates
     da06.dossiers.status(received_at, working_days, finished_at, as_of="2024-06-30", calendar=cal)
     da06.dossiers.index(dossiers, procedures=None, units=None, period="month")   # one row per indicator
@@ -183,7 +183,7 @@ class Rules:
     repeated_supplementation_is_late: bool = False
 
     def engine(self, calendar: Calendar | None) -> Any:
-        cal = (calendar or Calendar.vietnam()).core
+        cal = (calendar or Calendar.vietnam_public()).core
         key = (id(cal), self)
         hit = _ENGINES.get(key)
         if hit is not None and hit[0] is cal:

@@ -2,7 +2,7 @@
 
     import duckdb, da06.duckdb
     con = duckdb.connect()
-    da06.duckdb.register(con)                                  # Calendar.vietnam() by default
+    da06.duckdb.register(con)                                  # Calendar.vietnam_public() by default
     con.sql("SELECT da06_workdays_between(DATE '2024-01-01', DATE '2024-12-31')")            -- 251
     con.sql("SELECT da06_dossier_due(TIMESTAMP '2024-04-26 16:30', 5)")                       -- 2024-05-08
     con.sql("SELECT da06_dossier_status(received_at, time_limit, finished_at, TIMESTAMP '2024-06-30 23:59:59')"
@@ -44,9 +44,9 @@ def _require() -> tuple[Any, Any]:
 
 
 def register(con: Any, calendar: Calendar | None = None, *, prefix: str = "da06_", rules: _d.Rules = _d.Rules()) -> Any:
-    """Adds the functions to a DuckDB connection and returns it. ``calendar``: default Calendar.vietnam()."""
+    """Adds the functions to a DuckDB connection and returns it. ``calendar``: default Calendar.vietnam_public()."""
     duckdb, pa = _require()
-    cal = calendar or Calendar.vietnam()
+    cal = calendar or Calendar.vietnam_public()
     eng = rules.engine(cal)
 
     def arr(x: Any) -> Any:
@@ -80,7 +80,7 @@ def register(con: Any, calendar: Calendar | None = None, *, prefix: str = "da06_
     def workdays_between(a: Any, b: Any) -> Any:
         (x, vx), (y, vy) = days(a), days(b)
         v = vx & vy
-        out = cal.workdays_between(np.where(v, x, 0).view("datetime64[D]"), np.where(v, y, 0).view("datetime64[D]"))
+        out = cal.count_workdays_closed(np.where(v, x, 0).view("datetime64[D]"), np.where(v, y, 0).view("datetime64[D]"))
         return pa.array(np.asarray(out, dtype=np.int64), mask=~v)
 
     def busday_count(a: Any, b: Any) -> Any:

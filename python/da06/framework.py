@@ -115,7 +115,7 @@ class Framework:
         """Each task's status as of a date (default: the report's date), one row per task:
         ``status``, ``due`` (as printed), ``effective_due`` (rolled to a working day), ``workdays_left``,
         ``workdays_overdue``, ``past_due_not_done``, the ``deciding_phrase`` and a one-line ``reason``."""
-        cal = calendar or Calendar.vietnam()
+        cal = calendar or Calendar.vietnam_public()
         rep = _core.task_status_report(self._fw, self._as_of(as_of), cal.core, due_soon_workdays, True)
         rows = []
         for t in rep.tasks:
@@ -149,7 +149,7 @@ class Framework:
         exact as ``value_exact``), the ``published`` text, the ``target`` in force, ``gap_pp`` (percentage
         points for percentages), ``needed`` (how many more units reach the target), ``status`` and
         the ``pace`` class of the series."""
-        cal = calendar or Calendar.vietnam()
+        cal = calendar or Calendar.vietnam_public()
         rep = _core.indicators_report(self._fw, self._as_of(as_of), cal.core, method, 1.0, True)
         return _indicator_rows(self, rep)
 
@@ -317,6 +317,6 @@ def audit(fw: Framework, *, include_info: bool = True, as_of: DateLike | None = 
     """The audit's findings, one row per finding: ``id``, ``check``, ``severity`` (error, warning, info),
     ``message``, the ``published`` text, the exact ``values`` compared, the ``records`` involved and the
     ``source_line`` and ``quote`` of the source document. ``df.attrs["counts"]`` counts them by severity.
-    ``as_of`` (default: the report's date) and ``calendar`` (default: ``Calendar.vietnam()``) are those
+    ``as_of`` (default: the report's date) and ``calendar`` (default: ``Calendar.vietnam_public()``) are those
     the task states are classified at and with, for the report's claims of completion."""
     return fw.audit(include_info=include_info, as_of=as_of, calendar=calendar)

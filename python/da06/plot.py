@@ -4,7 +4,7 @@
     da06.plot.progress(fw.indicators_frame(), "TG-T32")      # series, projected line, target, deadline
     da06.plot.gap_by_unit(da06.aggregate(...))               # sorted bars
     da06.plot.task_status(fw.task_status())                  # stacked bars by task group
-    da06.plot.days_off(da06.Calendar.vietnam(), 2026)        # a year's days off
+    da06.plot.days_off(da06.Calendar.vietnam_public(), 2026)        # a year's days off
     da06.plot.series_progress(series.pace(), "TG-T22")      # one target across reports, points labelled
 """
 from __future__ import annotations

@@ -2,7 +2,7 @@
 the overdue/due-soon list and the gap dashboard, as Markdown, HTML, DOCX or XLSX.
 
     import da06, da06.report
-    fw = da06.load_default()
+    fw = da06.default_framework()
     md = da06.report.render(fw, "appendix1", "md")            # str
     da06.report.write(fw, "phu-luc-1.docx", "docx")            # python-docx, A4, Times New Roman
     da06.report.write(fw, "bao-cao.xlsx", "xlsx")              # openpyxl, one sheet per appendix

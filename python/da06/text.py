@@ -63,7 +63,7 @@ class PeriodSpan:
 
     def submission_deadline(self, n_working_days: int, calendar: Calendar | None = None) -> _dt.date:
         """The report's due day: the cut-off's last day plus n working days."""
-        return self.period.submission_deadline(n_working_days, (calendar or Calendar.vietnam()).core)
+        return self.period.submission_deadline(n_working_days, (calendar or Calendar.vietnam_public()).core)
 
 
 def parse_period(text: str, year: int | None = None, *, cutoff: bool = False) -> PeriodSpan:

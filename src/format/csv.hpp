@@ -22,11 +22,14 @@ struct CsvField {
 struct CsvRow {
   std::vector<CsvField> fields;
   int line = 0;
+  int end_line = 0, end_column = 0;  // just after the record's last byte (a quoted field may span lines)
+  /// Where a missing field would start: just after the record.
+  CsvField end() const { return CsvField{"", end_line, end_column}; }
 };
 
 /// Reads records one at a time. Quoted fields may hold the separator, '"' (doubled) and newlines.
-/// A UTF-8 BOM is skipped (columns on line 1 start after it); "\r\n" and "\n" both end a record;
-/// blank lines are skipped. The separator is ',' unless told otherwise (';' for Excel on a locale
+/// A UTF-8 BOM is skipped (columns on line 1 start after it); "\r\n", "\n" and a lone "\r" end a
+/// record (and count as one line, inside quotes too); blank lines are skipped. The separator is ',' unless told otherwise (';' for Excel on a locale
 /// whose decimal separator is ',', such as Vietnamese).
 class CsvReader {
  public:
@@ -59,8 +62,11 @@ class CsvReader {
             advance();
             break;
           }
-          if (c == '\n') {
+          if (c == '\n' || c == '\r') {
+            // A line break inside quotes is data, and still a line for locations: "\r\n", "\n" and a lone
+            // "\r" alike, as outside quotes.
             f.text += c;
+            if (c == '\r' && i_ + 1 < t_.size() && t_[i_ + 1] == '\n') f.text += '\n';
             newline();
             continue;
           }
@@ -77,6 +83,8 @@ class CsvReader {
         advance();
         continue;
       }
+      row.end_line = line_;
+      row.end_column = col_;
       if (i_ < t_.size()) newline();
       return true;
     }

@@ -248,7 +248,7 @@ DossierFile read_dossier_csv(std::string_view text, const std::string& file) {
       else if (col == "result_digitised") flag(resd);
     }
     if (row.fields.size() < names.size() && f.diagnostics.size() == before)
-      f.diagnostics.push_back({Severity::error, Location{file, row.line, 1, "", ""},
+      f.diagnostics.push_back({Severity::error, Location{file, row.end_line, row.end_column, names[row.fields.size()], names[row.fields.size()]},
                                "the row has " + std::to_string(row.fields.size()) + " fields, the header " +
                                    std::to_string(names.size())});
     const bool ok = f.diagnostics.size() == before;

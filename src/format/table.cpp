@@ -240,10 +240,6 @@ std::optional<TableHeader> read_table(std::string_view text, const std::string& 
 }
 
 namespace {
-std::size_t code_points(std::string_view s) {
-  return static_cast<std::size_t>(std::count_if(s.begin(), s.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
-}
-
 TableHeader read_rows(std::string_view text, const std::string& file, TableHeader h, const CsvRow& head,
                       const std::vector<std::string_view>& written, std::vector<Diagnostic>& diags,
                       const std::function<void(const TableRow&)>& on_row) {
@@ -259,9 +255,8 @@ TableHeader read_rows(std::string_view text, const std::string& file, TableHeade
     view.row = &row;
     while (rd.next(row, file)) {
       if (row.fields.size() < width) {
-        const auto& f = row.fields.back();
         const std::string_view field = written[row.fields.size()];
-        diags.push_back(csv_error(file, {"", f.line, f.column + static_cast<int>(code_points(f.text))}, field,
+        diags.push_back(csv_error(file, row.end(), field,
                                   "row has " + std::to_string(row.fields.size()) + " fields, expected " +
                                       std::to_string(width) + " (row skipped)"));
         continue;

@@ -9,6 +9,8 @@
 
 #include <algorithm>
 #include <array>
+#include <tuple>
+#include <utility>
 #include <unordered_map>
 
 namespace da06::inline v1 {
@@ -24,7 +26,8 @@ HierarchyLoad load_hierarchy_csv(std::string_view text, const std::string& file)
   std::vector<Location> locs;
   UnitAttributes attrs;
   std::vector<Diagnostic> early;
-  std::unordered_map<int, std::array<int, kCount>> columns;  // line -> column of each field, for build errors
+  // A record's first line -> (line, column) of each field, for build errors (a quoted field may span lines).
+  std::unordered_map<int, std::array<std::pair<int, int>, kCount>> columns;
   auto header = detail::read_table(text, file, kSpec, early, [&](const detail::TableRow& row) {
     if (attrs.names.empty() && !row.header->extra.empty()) {
       attrs.names = row.header->extra;
@@ -59,7 +62,8 @@ HierarchyLoad load_hierarchy_csv(std::string_view text, const std::string& file)
     const auto* id = row.cell(kId);
     locs.push_back(Location{file, row.line(), id->column, "", ""});
     auto& cs = columns[row.line()];
-    for (std::size_t c = 0; c < kCount; ++c) cs[c] = row.cell(c) ? row.cell(c)->column : id->column;
+    for (std::size_t c = 0; c < kCount; ++c)
+      cs[c] = row.cell(c) ? std::pair{row.cell(c)->line, row.cell(c)->column} : std::pair{id->line, id->column};
     for (std::size_t j = 0; j < attrs.names.size(); ++j) attrs.values[j].push_back(std::string(detail::trim(row.extra(j).text)));
   });
   // Give the build's errors the row's line and point them at the column they are about.
@@ -68,7 +72,7 @@ HierarchyLoad load_hierarchy_csv(std::string_view text, const std::string& file)
     d.where.path = d.where.field;
     auto it = columns.find(d.where.line);
     for (std::size_t c = 0; c < kCount && it != columns.end(); ++c)
-      if (d.where.field == column_name(c)) d.where.column = it->second[c];
+      if (d.where.field == column_name(c)) std::tie(d.where.line, d.where.column) = it->second[c];
   }
   r.diagnostics.insert(r.diagnostics.begin(), early.begin(), early.end());
   std::stable_sort(r.diagnostics.begin(), r.diagnostics.end(),

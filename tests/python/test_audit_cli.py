@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import REPO, SEED
+from conftest import REPO
 
 EXPECTED = REPO / "tests" / "data" / "seed_audit_expected.tsv"
 COLUMNS = ["STRUCTURE", "STRUCTURE_ID", "ACTION", "INDICATOR", "REF_AREA", "TIME_PERIOD", "SERVICE", "OBS_ID",
@@ -61,10 +61,8 @@ def test_json_shape(run):
         assert isinstance(f["source"]["line"], int) and f["source"]["quote"]
 
 
-def test_quotes_are_on_their_seed_lines(run):
-    if not SEED.exists():
-        pytest.skip("seed not available")
-    lines = SEED.read_text(encoding="utf-8").split("\n")
+def test_quotes_are_on_their_seed_lines(run, seed):
+    lines = seed.read_text(encoding="utf-8").split("\n")
     for f in audit(run)["findings"]:
         for s in [f["source"], *f["related"]]:
             assert s["quote"] in lines[s["line"] - 1], (f["id"], s["line"])

@@ -1,4 +1,4 @@
-"""The da06 command-line program: validate, show, report (issue 2)."""
+"""The da06 command-line program: validate, show, report (docs/cli.md)."""
 from __future__ import annotations
 
 import json

@@ -120,7 +120,7 @@ def test_holidays_statutory_profile_has_no_swaps(run):
 
 # --- calendar add ------------------------------------------------------------------------------------
 
-def test_add_issue_example(run):
+def test_add_dossier_example(run):
     # Received Fri 26/4/2024, 5 working days; 2024 schedule (DOMAIN.md): Sat 27, Sun 28 off,
     # Mon 29/4 swapped off, 30/4 and 1/5 holidays. Counting: Thu 2/5 (1), Fri 3/5 (2),
     # Sat 4/5 make-up (3), [Sun 5/5 off], Mon 6/5 (4), Tue 7/5 (5).

@@ -1,4 +1,4 @@
-"""`da06 tasks`: every task's status as of a date (issue 3 §6, docs/task-status.md)."""
+"""`da06 tasks`: every task's status as of a date (docs/task-status.md)."""
 from __future__ import annotations
 
 import json

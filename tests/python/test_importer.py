@@ -17,13 +17,13 @@ from pathlib import Path
 
 import pytest
 
+from conftest import SEED
+
 REPO = Path(__file__).resolve().parents[2]
 SCRIPT = REPO / "scripts" / "import_seed.py"
 DATA = REPO / "data" / "thanhhoa_2024h1.json"
 CURATED = REPO / "data" / "curated"
-SEED = REPO.parent / "shared" / "seed" / "000_0be6ffac82be08d1.txt"
-
-needs_seed = pytest.mark.skipif(not SEED.exists(), reason=f"seed not available at {SEED}")
+needs_seed = pytest.mark.usefixtures("seed")
 
 EXPECTED_DECLARED = [3, 29, 5, 5, 14, 4, 4, 2, 2, 4]
 # The actual number of rows under each group header of Phụ lục I.
@@ -42,10 +42,8 @@ def run(*args, check=False):
 
 
 @pytest.fixture(scope="module")
-def seed_lines() -> list[str]:
-    if not SEED.exists():
-        pytest.skip("seed not available")
-    text = SEED.read_text(encoding="utf-8")
+def seed_lines(seed: Path) -> list[str]:
+    text = seed.read_text(encoding="utf-8")
     lines = text.split("\n")
     if text.endswith("\n"):
         lines.pop()

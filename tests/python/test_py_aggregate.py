@@ -11,7 +11,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from test_py_conftest_helpers import core
+from helpers import core
 
 core()
 import da06  # noqa: E402

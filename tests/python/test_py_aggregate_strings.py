@@ -8,7 +8,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from test_py_conftest_helpers import core
+from helpers import core
 
 core()
 import da06  # noqa: E402

@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from test_py_conftest_helpers import core, oracle_module
+from helpers import core, oracle_module
 
 core()
 import da06  # noqa: E402
@@ -56,6 +56,40 @@ def test_vectorised_matches_scalar_and_keeps_shape() -> None:
     assert all(added[i].item() == CAL.add_workdays(days[i].item(), 5) for i in range(0, 100, 7))
     offs = np.arange(-50, 50)
     assert (CAL.add_workdays("2024-06-28", offs)[50:] >= np.datetime64("2024-06-28")).all()
+
+
+@pytest.mark.parametrize("cal", [CAL, STAT], ids=["public", "statutory"])
+def test_next_previous_and_roll_take_arrays_like_the_scalar_calls(cal: da06.Calendar) -> None:
+    # Oracle: the scalar C++ calls, day by day, over 2023-2026 (swaps, make-up Saturdays, Tết, month ends).
+    days = np.arange(np.datetime64("2023-01-01"), np.datetime64("2027-01-01"), dtype="datetime64[D]")
+    as_dates = days.astype(object)
+    nxt, prev = cal.next_workday(days), cal.previous_workday(days)
+    assert nxt.dtype == prev.dtype == np.dtype("datetime64[D]") and nxt.shape == days.shape
+    assert nxt.astype(object).tolist() == [cal.next_workday(d) for d in as_dates]
+    assert prev.astype(object).tolist() == [cal.previous_workday(d) for d in as_dates]
+    for conv in ("following", "preceding", "modified_following"):
+        rolled = cal.roll(days, conv)
+        assert rolled.astype(object).tolist() == [cal.roll(d, conv) for d in as_dates], conv
+    # modified_following really differs somewhere: Sun 2024-06-30 goes back to Fri 28/6, not on to 1/7
+    assert cal.roll(["2024-06-30"], "modified_following").tolist() == [dt.date(2024, 6, 28)]
+    assert cal.roll(days[:28].reshape(4, 7), "preceding").shape == (4, 7)
+    assert CAL.roll(pd.Series(pd.to_datetime(["2024-04-29"]))).tolist() == [dt.date(2024, 5, 2)]  # swapped off
+
+
+def test_roll_arrays_keep_the_scalar_errors() -> None:
+    with pytest.raises(da06.InvalidArgument, match="roll convention"):
+        CAL.roll(np.array(["2024-04-29"], "datetime64[D]"), "nearest")  # type: ignore[arg-type]
+    with pytest.raises(da06.RangeError, match="element 1"):
+        CAL.next_workday(np.array(["2024-01-01", "2199-12-31"], "datetime64[D]"))
+    with pytest.raises(da06.RangeError, match="NaT"):
+        CAL.roll(np.array(["NaT"], "datetime64[D]"))
+    # At the start of the range: 1900-01-02 is a working day, so preceding keeps it without looking before
+    # it; 1900-01-01 (Tết Dương lịch) has no working day before it in range, an error as in the scalar call.
+    assert CAL.roll(np.array(["1900-01-02"], "datetime64[D]"), "preceding").tolist() == [dt.date(1900, 1, 2)]
+    with pytest.raises(da06.RangeError):
+        CAL.roll("1900-01-01", "preceding")
+    with pytest.raises(da06.RangeError):
+        CAL.roll(np.array(["1900-01-02", "1900-01-01"], "datetime64[D]"), "preceding")
 
 
 def test_array_likes() -> None:
@@ -162,7 +196,7 @@ def test_add_workdays_oracle(d: dt.date, n: int) -> None:
 
 
 def test_checked_in_busday_oracle_file() -> None:
-    from test_py_conftest_helpers import DATA
+    from helpers import DATA
 
     df = pd.read_csv(DATA / "busday_oracle.csv")
     for profile, cal in (("statutory", STAT), ("public", CAL)):
@@ -230,3 +264,19 @@ def test_tz_forms_agree_with_zoneinfo(naive: dt.datetime, offset_minutes: int) -
     assert _dates.to_date(pd.Timestamp(aware)) == want
     assert _dates.days_to_dates(_dates.as_days(pd.Series([aware])))[0].item() == want
     assert _dates.days_to_dates(_dates.as_days(np.array([aware], dtype=object)))[0].item() == want
+
+
+def test_old_names_are_aliases_of_the_canonical_ones() -> None:
+    """The names of docs/api-stability.md's table: the old ones answer exactly as the C++-named ones."""
+    rng = np.random.default_rng(6)
+    a = np.datetime64("2023-01-01") + rng.integers(0, 1400, 300).astype("timedelta64[D]")
+    b = np.datetime64("2023-01-01") + rng.integers(0, 1400, 300).astype("timedelta64[D]")
+    cal = da06.Calendar.vietnam_public()
+    old = da06.Calendar.vietnam()
+    assert np.array_equal(cal.count_workdays_closed(a, b), old.workdays_between(a, b))
+    assert np.array_equal(cal.count_workdays_half_open(a, b), old.busday_count(a, b))
+    # the closed count is the half-open one plus the last day when it is a working day (a ≤ b)
+    fwd = a <= b
+    plus_last = cal.count_workdays_half_open(a[fwd], b[fwd] + np.timedelta64(1, "D"))
+    assert np.array_equal(cal.count_workdays_closed(a[fwd], b[fwd]), plus_last)
+    assert da06.default_framework() is da06.load_default()

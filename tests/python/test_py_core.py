@@ -9,10 +9,15 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from test_py_conftest_helpers import REPO, core
+from helpers import DATA, REPO, core
 
 core()
 import da06  # noqa: E402
+
+
+def test_helpers_find_the_repo() -> None:
+    assert (REPO / "pyproject.toml").exists()
+    assert (DATA / "tet_vn_1901_2100.csv").exists()
 
 
 def test_version_matches_the_cpp_header() -> None:

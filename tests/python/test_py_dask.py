@@ -6,7 +6,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from test_py_conftest_helpers import core
+from helpers import core
 
 core()
 pytest.importorskip("dask.dataframe", reason="dask is not installed (pip install da06[dask])")

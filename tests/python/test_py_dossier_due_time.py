@@ -14,7 +14,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from test_py_conftest_helpers import core, oracle_module
+from helpers import core, oracle_module
 
 core()
 import da06  # noqa: E402

@@ -6,7 +6,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from test_py_conftest_helpers import core, oracle_module
+from helpers import core, oracle_module
 
 core()
 duckdb = pytest.importorskip("duckdb", reason="duckdb is not installed (pip install da06[duckdb])")

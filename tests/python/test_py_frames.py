@@ -6,7 +6,7 @@ import json
 
 import pandas as pd
 
-from test_py_conftest_helpers import core
+from helpers import core
 
 core()
 import da06  # noqa: E402

@@ -8,7 +8,7 @@ import sys
 
 import pytest
 
-from test_py_conftest_helpers import REPO, core
+from helpers import REPO, core
 
 core()
 matplotlib = pytest.importorskip("matplotlib")

@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from test_py_conftest_helpers import DATA, core
+from helpers import DATA, core
 
 core()
 import da06  # noqa: E402

@@ -1,4 +1,4 @@
-"""da06.report: report variants from templates (issue 7). DOCX/XLSX are reopened with python-docx/openpyxl."""
+"""da06.report: report variants from templates (docs/reports.md). DOCX/XLSX are reopened with python-docx/openpyxl."""
 from __future__ import annotations
 
 import io

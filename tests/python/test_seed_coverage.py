@@ -82,11 +82,8 @@ from pathlib import Path
 import pytest
 
 REPO = Path(__file__).resolve().parents[2]
-SEED = REPO.parent / "shared" / "seed" / "000_0be6ffac82be08d1.txt"
 DATASET = Path(os.environ.get("DA06_DATASET") or REPO / "data" / "thanhhoa_2024h1.json")
 ALLOWLIST = REPO / "tests" / "data" / "seed_uncovered_figures.tsv"
-
-pytestmark = pytest.mark.skipif(not SEED.exists(), reason=f"seed not available at {SEED}")
 
 # --------------------------------------------------------------------------------------
 # Tokenizer
@@ -188,8 +185,8 @@ def text_tokens(text: str) -> set[str]:
 # The seed
 # --------------------------------------------------------------------------------------
 
-def read_seed() -> list[str]:
-    text = SEED.read_text(encoding="utf-8")
+def read_seed(seed: Path) -> list[str]:
+    text = seed.read_text(encoding="utf-8")
     lines = text.split("\n")
     if text.endswith("\n"):
         lines.pop()
@@ -364,8 +361,8 @@ def is_covered(f: Figure, by_line: dict[int, list[Cover]]) -> list[str]:
 # --------------------------------------------------------------------------------------
 
 @pytest.fixture(scope="module")
-def lines() -> list[str]:
-    return read_seed()
+def lines(seed: Path) -> list[str]:
+    return read_seed(seed)
 
 
 @pytest.fixture(scope="module")

@@ -35,7 +35,7 @@ BRIEF = """\
 
 
 def main(out_file: Path) -> str:
-    fw = da06.load_default()
+    fw = da06.default_framework()
     out_file.parent.mkdir(parents=True, exist_ok=True)
     template = out_file.with_suffix(".md.j2")
     template.write_text(BRIEF, encoding="utf-8")  # an ad-hoc template: render() takes any file path

@@ -15,7 +15,7 @@ import da06.report
 
 
 def main(out_dir: Path, as_of: str | None = None) -> list[Path]:
-    fw = da06.load_default()
+    fw = da06.default_framework()
     out_dir.mkdir(parents=True, exist_ok=True)
     paths = [da06.report.write(fw, out_dir / f"qua-han.{fmt}", fmt, template="overdue", as_of=as_of)
              for fmt in ("md", "docx", "xlsx")]

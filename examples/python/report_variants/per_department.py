@@ -19,7 +19,7 @@ HERE = Path(__file__).resolve().parent
 
 
 def main(out_dir: Path) -> list[Path]:
-    fw = da06.load_default()
+    fw = da06.default_framework()
     out_dir.mkdir(parents=True, exist_ok=True)
     leads = sorted(set(fw.tasks_frame()["lead"]))
     written = []

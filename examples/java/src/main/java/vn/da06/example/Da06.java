@@ -76,10 +76,10 @@ public interface Da06 extends Library {
 
   int da06_date_from_ymd(int year, int month, int day, IntByReference out);
 
-  int da06_calendar_vn_public(PointerByReference out);
+  int da06_calendar_vietnam_public(PointerByReference out);
   void da06_calendar_free(Pointer cal);
   int da06_calendar_add_workdays(Pointer cal, int[] from, int[] nDays, long n, int[] out);
-  int da06_calendar_workdays_between(Pointer cal, int[] from, int[] to, long n, int[] out);
+  int da06_calendar_count_workdays_closed(Pointer cal, int[] from, int[] to, long n, int[] out);
   int da06_dossier_due(Pointer cal, int receivedDay, int receivedMinute, int workingDays, Pointer opts,
       IntByReference outReceived, IntByReference outDue);
 

@@ -23,7 +23,7 @@ public final class DossierDue {
   /** The due date of a dossier received at {@code receivedAt} with {@code workingDays} days to process. */
   public static LocalDate dueDate(LocalDateTime receivedAt, int workingDays) {
     PointerByReference cal = new PointerByReference();
-    Da06.check(Da06.LIB.da06_calendar_vn_public(cal));
+    Da06.check(Da06.LIB.da06_calendar_vietnam_public(cal));
     try {
       IntByReference due = new IntByReference();
       int minute = receivedAt.getHour() * 60 + receivedAt.getMinute();

@@ -29,12 +29,12 @@ class DossierDueTest {
   @Test
   void batchWorkdays() {
     com.sun.jna.ptr.PointerByReference cal = new com.sun.jna.ptr.PointerByReference();
-    Da06.check(Da06.LIB.da06_calendar_vn_public(cal));
+    Da06.check(Da06.LIB.da06_calendar_vietnam_public(cal));
     try {
       int[] from = {Da06.days(LocalDate.of(2024, 1, 1))};
       int[] to = {Da06.days(LocalDate.of(2024, 12, 31))};
       int[] out = new int[1];
-      Da06.check(Da06.LIB.da06_calendar_workdays_between(cal.getValue(), from, to, 1, out));
+      Da06.check(Da06.LIB.da06_calendar_count_workdays_closed(cal.getValue(), from, to, 1, out));
       assertEquals(251, out[0]);
     } finally {
       Da06.LIB.da06_calendar_free(cal.getValue());

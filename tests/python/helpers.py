@@ -1,4 +1,4 @@
-"""Shared helpers for the tests of the da06 Python package (test_py_*.py). Fixtures are imported from here."""
+"""Helpers shared by the tests of the da06 Python package (test_py_*.py): skip without _core, import an oracle."""
 from __future__ import annotations
 
 import sys
@@ -22,7 +22,3 @@ def oracle_module(name: str) -> Any:
         sys.path.insert(0, str(DATA))
     return __import__(name)
 
-
-def test_helpers_find_the_repo() -> None:
-    assert (REPO / "pyproject.toml").exists()
-    assert (DATA / "tet_vn_1901_2100.csv").exists()
