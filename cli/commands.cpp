@@ -5,6 +5,7 @@
 
 #include <da06/numbers.hpp>
 #include <da06/report.hpp>
+#include <da06/report_charts.hpp>
 
 #include <boost/date_time/gregorian/gregorian.hpp>
 #include <nlohmann/json.hpp>
@@ -21,7 +22,7 @@ using ojson = nlohmann::ordered_json;
 Args::Args(int argc, char** argv) {
   static const std::set<std::string> takes_value = {"--data",  "--as-of",     "--profile", "--template", "--out",      "--format",
                                                       "--units", "--to-level", "--schedule", "--cutoff-hour", "--due-soon", "--year",
-                                                      "--rules", "--period", "--mapping", "--pin", "--threshold"};
+                                                      "--rules", "--period", "--chart", "--mapping", "--pin", "--threshold"};
   for (int i = 1; i < argc; ++i) {
     std::string a = argv[i];
     if (auto [why, at] = detail::check_text(a); !why.empty())
@@ -323,10 +324,23 @@ int cmd_show(const Args& args) {
 }
 
 int cmd_report(const Args& args) {
-  args.allow({"--data", "--as-of", "--json"});
+  args.allow({"--data", "--as-of", "--json", "--chart"});
+  std::optional<SummaryChart> chart;
+  if (auto c = args.value("--chart")) {
+    chart = parse_summary_chart(*c);
+    if (!chart) throw UsageError("unknown chart '" + *c + "' (headline, status_by_group, target_gaps, index)");
+  }
   Framework fw = load_data(args);
   std::optional<Date> as_of = date_option(args, "--as-of");
-  if (args.flag("--json")) std::cout << report_json(fw, as_of) << "\n";
+  if (chart) {
+    const Report r = build_report(fw, as_of, Calendar::vietnam_public());
+    const std::string svg = summary_chart_svg(r.summary, *chart);
+    if (svg.empty()) {
+      std::cerr << "da06 report --chart " << to_string(*chart) << ": " << summary_chart_note(r.summary, *chart) << "\n";
+      return 1;
+    }
+    std::cout << svg << "\n";
+  } else if (args.flag("--json")) std::cout << report_json(fw, as_of) << "\n";
   else std::cout << report_text(fw, as_of);
   return 0;
 }

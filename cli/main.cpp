@@ -20,6 +20,8 @@ int usage(std::ostream& os, int code) {
         "                                          every observation: numbers, published text, source\n"
         "  da06 report [--data PATH] [--as-of DATE] [--json]\n"
         "                                          the main job: a summary of the framework\n"
+        "  da06 report --chart headline|status_by_group|target_gaps [--data PATH] [--as-of DATE]\n"
+        "                                          one chart of the summary as an SVG document\n"
         "  da06 version\n";
   for (const auto& c : command_table()) {
     std::string line = std::string("  ") + c.synopsis;

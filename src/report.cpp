@@ -23,6 +23,37 @@ std::string clip(const std::string& s, std::size_t n) {
   return s;
 }
 
+/// The summary block the text report opens with (the values of r.summary, one line each).
+void summary_text(std::ostringstream& out, const ReportSummary& s) {
+  out << "Tóm tắt:\n";
+  if (s.has_status) {
+    out << "  " << s.total_tasks << " nhiệm vụ:";
+    const char* sep = " ";
+    for (const auto& [st, n] : headline_counts(s)) {
+      out << sep << status_label_vi(st) << " " << n;
+      sep = "; ";
+    }
+    out << "\n";
+    auto late = [&](const char* label, const std::vector<SummaryTask>& ts) {
+      for (const SummaryTask& t : ts) {
+        out << "  " << label << ": " << t.task << " (STT " << t.number << ") " << t.lead << " — \"" << clip(t.deadline_text, 40)
+            << "\", hạn " << format_iso_date(t.effective_due) << ", ";
+        if (t.workdays_left)
+          out << "còn " << *t.workdays_left << " ngày làm việc\n";
+        else
+          out << "quá " << t.workdays_late << " ngày làm việc\n";
+      }
+    };
+    late("Quá hạn", s.overdue);
+    late("Sắp đến hạn", s.due_soon);
+    late("Quá hạn, chưa xong", s.past_due_open);
+  }
+  if (s.has_targets)
+    out << "  Chỉ tiêu: " << s.targets_met << " đạt, " << s.targets_not_met << " chưa đạt, " << s.targets_no_data
+        << " chưa có số liệu\n";
+  out << "  Kiểm tra số liệu: " << s.audit_findings << " phát hiện\n\n";
+}
+
 }  // namespace
 
 std::optional<Date> default_as_of(const Framework& fw) {
@@ -67,6 +98,7 @@ Report build_report(const Framework& fw, std::optional<Date> as_of, const Calend
   ao.as_of = r.as_of;
   ao.calendar = cal;
   r.audit = audit_report(fw, ao);
+  r.summary = summarize_report(r);
   return r;
 }
 
@@ -78,6 +110,7 @@ std::string report_text(const Report& r) {
   if (!d.plan.number.empty()) out << "Kế hoạch: " << d.plan.number << " ngày " << format_iso_date(d.plan.date) << "\n";
   out << "Kỳ báo cáo: " << d.period.text << " (" << d.period.code << "), as of "
       << (r.as_of ? format_iso_date(*r.as_of) : std::string("(no date: give --as-of)")) << "\n\n";
+  summary_text(out, r.summary);
   out << "Nhiệm vụ: " << r.counts.tasks << " in " << r.counts.task_groups << " groups\n";
   for (const auto& g : r.task_groups)
     out << "  " << g.number << ". " << clip(g.title, 70) << ": " << g.actual_count << " (declared " << g.declared_count

@@ -15,11 +15,18 @@ say() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }
 # --- 1. System packages (Debian) ---------------------------------------------------------------
 APT_REQUIRED="cmake ninja-build g++ make pkg-config libboost-dev libboost-date-time-dev nlohmann-json3-dev doctest-dev libeigen3-dev libbenchmark-dev abigail-tools"
 APT_OPTIONAL="clang libclang-rt-14-dev"   # libFuzzer smoke runs (Java/Maven for the JNA example come with the machine)
+# The HTML report's real-browser test: headless Chromium, pdftotext for its print-to-PDF, and fonts with
+# Vietnamese glyphs (Liberation Serif has Times New Roman's metrics). Installed without recommends.
+APT_BROWSER="chromium poppler-utils fonts-liberation fonts-dejavu-core"
 missing=""
 for p in $APT_REQUIRED $APT_OPTIONAL; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing="$missing $p"
 done
 if ! python3 -m venv --help >/dev/null 2>&1; then missing="$missing python3-venv python3-dev"; fi
+missing_browser=""
+for p in $APT_BROWSER; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing_browser="$missing_browser $p"
+done
 if [ -n "$missing" ]; then
   if [ "$(id -u)" = 0 ]; then
     say "installing Debian packages:$missing"
@@ -29,6 +36,15 @@ if [ -n "$missing" ]; then
     echo "da06: missing Debian packages:$missing" >&2
     echo "run:  sudo apt-get update && sudo apt-get install -y$missing" >&2
     exit 1
+  fi
+fi
+if [ -n "$missing_browser" ]; then
+  if [ "$(id -u)" = 0 ]; then
+    say "installing Debian packages for the browser test:$missing_browser"
+    [ -n "$missing" ] || apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $missing_browser >/dev/null
+  else
+    echo "da06: the browser test will be skipped; to run it: sudo apt-get install -y --no-install-recommends$missing_browser" >&2
   fi
 fi
 

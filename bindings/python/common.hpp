@@ -73,6 +73,7 @@ void register_time_limits(py::module_& m);
 void register_period(py::module_& m);
 void register_deadline(py::module_& m);
 void register_report(py::module_& m);
+void register_report_summary(py::module_& m);
 void register_status(py::module_& m);
 void register_analysis(py::module_& m);
 void register_audit(py::module_& m);

@@ -16,3 +16,5 @@
 #include "status.hpp"
 #include "analysis.hpp"
 #include "report.hpp"
+#include "report_summary.hpp"
+#include "report_charts.hpp"

@@ -18,6 +18,7 @@ struct Deadline;
 struct IndicatorsReport;
 struct Pace;
 struct Report;
+struct ReportSummary;
 
 /// `da06 tasks --json`:
 ///   {"as_of", "due_soon_workdays", "tasks": [{task, number, group, status, due, effective_due, start,
@@ -40,6 +41,10 @@ std::string to_json(const Pace& pace, int indent = 2);
 /// `da06 report --json`: {framework, plan, report, period, as_of, counts, task_groups, claims, gaps,
 /// task_status?, indicators?, audit} (docs/cli.md).
 std::string to_json(const Report& report, int indent = 2);
+/// The report's summary, the "summary" member of `da06 report --json`: {as_of, tasks: {total, by_status,
+/// claims, overdue, due_soon, past_due_open, by_group} | null, targets: {met, not_met, no_data, list} | null,
+/// audit: {findings, counts}, index | null} (docs/reports.md).
+std::string to_json(const ReportSummary& summary, int indent = 2);
 
 // --- the audit (da06/audit.hpp) ------------------------------------------------------------------
 class Framework;

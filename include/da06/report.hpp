@@ -10,6 +10,7 @@
 #include "audit.hpp"
 #include "calendar.hpp"
 #include "model.hpp"
+#include "report_summary.hpp"
 #include "status.hpp"
 
 #include <array>
@@ -60,6 +61,8 @@ struct Report {
   std::optional<IndicatorsReport> indicators;
   /// The audit of the published figures.
   AuditReport audit;
+  /// The one-screen summary every format opens with (report_summary.hpp), from the sections above.
+  ReportSummary summary;
 };
 
 /// Composes the report. `as_of` defaults to `default_as_of(fw)`; `calendar` is used for task

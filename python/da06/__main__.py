@@ -23,7 +23,7 @@ def _parser() -> argparse.ArgumentParser:
     r.add_argument("--format", "-f", dest="fmt", choices=["md", "html", "docx", "xlsx"], default=None,
                    help="output format (default: from the --out extension, else md)")
     r.add_argument("--template", "-t", default=None,
-                   help="a shipped template (appendix1, services, summary, overdue, gaps, full, previous) or a template file")
+                   help="a shipped template (full, the default; overview, appendix1, services, summary, overdue, gaps, previous) or a template file")
     r.add_argument("--as-of", default=None, help="the evaluation date, YYYY-MM-DD (default: the report date)")
     r.add_argument("--data", default=None, help="a framework JSON file (default: the embedded dataset)")
     r.add_argument("--previous", default=None,

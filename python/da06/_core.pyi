@@ -667,6 +667,92 @@ class IndexRules:
     def score_matrix(self, names: list[str], values: Any) -> tuple[Any, Any]: ...
     def what_it_takes(self, counts: dict[str, int], lever: str, target_total: int) -> dict[str, Any]: ...
 
+# --- the report's summary and its charts (register_report_summary.cpp) ----------------------------
+class SummaryTask:
+    task: str
+    number: int
+    group: str
+    group_number: str
+    title: str
+    lead: str
+    deadline_text: str
+    status: str
+    due: datetime.date | None
+    effective_due: datetime.date | None
+    workdays_late: int
+    workdays_left: int | None
+
+class SummaryTarget:
+    target: str
+    indicator: str
+    indicator_name: str
+    task: str
+    unit: str
+    percent: bool
+    status: str
+    comparator: str
+    threshold: Fraction
+    threshold_display: str
+    value: Fraction | None
+    gap: Fraction | None
+    value_display: str
+    gap_display: str
+    gap_unit: str
+    needed: int | None
+    needed_action: str
+    needed_display: str
+    deadline: datetime.date | None
+    workdays_left: int | None
+    pace: str
+
+class SummaryIndexGroup:
+    code: str
+    name_vi: str
+    points: int
+    max_points: int
+
+class SummaryIndex:
+    unit: str
+    period: str
+    rules_version: str
+    decimals: int
+    groups: list[SummaryIndexGroup]
+    total: int
+    max_total: int
+    rank: int
+
+class ReportSummary:
+    as_of: datetime.date | None
+    has_status: bool
+    total_tasks: int
+    by_status: dict[str, int]
+    claims: list[ClaimComparison]
+    overdue: list[SummaryTask]
+    due_soon: list[SummaryTask]
+    past_due_open: list[SummaryTask]
+    by_group: list[GroupStatusCounts]
+    has_targets: bool
+    targets: list[SummaryTarget]
+    targets_met: int
+    targets_not_met: int
+    targets_no_data: int
+    audit_counts: dict[str, int]
+    audit_findings: int
+    index: SummaryIndex | None
+    headline: list[tuple[str, int]]
+    def to_json(self) -> str: ...
+
+def report_summary(framework: Framework, as_of: datetime.date | None = ...) -> ReportSummary: ...
+def summary_with_index(summary: ReportSummary, rules: IndexRules, unit: str, period: str, groups: dict[str, int],
+                       total: int, rank: int = ...) -> ReportSummary: ...
+def summary_chart_svg(summary: ReportSummary, chart: str) -> str: ...
+def summary_chart_note(summary: ReportSummary, chart: str) -> str: ...
+def summary_chart_bars(summary: ReportSummary, chart: str) -> int: ...
+def summary_chart_title(chart: str) -> str: ...
+def status_label_vi(status: str) -> str: ...
+def status_color(status: str) -> str: ...
+def pace_label_vi(pace: str) -> str: ...
+
 # --- string keys through Arrow (register_arrow.cpp) ------------------------------------------------
 def arrow_string_codes(column: Any) -> tuple[Any, list[str]]: ...
 

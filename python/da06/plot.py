@@ -6,6 +6,7 @@
     da06.plot.task_status(fw.task_status())                  # stacked bars by task group
     da06.plot.days_off(da06.Calendar.vietnam_public(), 2026)        # a year's days off
     da06.plot.series_progress(series.pace(), "TG-T22")      # one target across reports, points labelled
+    da06.plot.summary_headline(da06.report_summary.summary(fw))   # the report summary's charts (plot_summary)
 """
 from __future__ import annotations
 
@@ -16,13 +17,15 @@ import numpy as np
 import pandas as pd
 
 from .calendar import Calendar
+from .plot_summary import summary_headline, summary_status_by_group, summary_target_gaps
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
 else:
     Axes = Any
 
-__all__ = ["progress", "series_progress", "gap_by_unit", "task_status", "days_off", "STATUS_COLORS"]
+__all__ = ["progress", "series_progress", "gap_by_unit", "task_status", "days_off", "STATUS_COLORS", "summary_headline",
+           "summary_status_by_group", "summary_target_gaps"]
 
 #: Colours of the task statuses (done → green, overdue → red, unknown → grey).
 STATUS_COLORS: dict[str, str] = {

@@ -36,7 +36,7 @@ if TYPE_CHECKING:
 __all__ = ["TEMPLATES", "FORMATS", "TemplateError", "context", "render", "write", "template_dir"]
 
 #: The templates shipped with the package (each as NAME.md.j2 and NAME.html.j2).
-TEMPLATES: tuple[str, ...] = ("appendix1", "services", "summary", "overdue", "gaps", "full", "previous")
+TEMPLATES: tuple[str, ...] = ("overview", "appendix1", "services", "summary", "overdue", "gaps", "full", "previous")
 #: The output formats.
 FORMATS: tuple[str, ...] = ("md", "html", "docx", "xlsx")
 
@@ -164,6 +164,9 @@ def context(fw: Framework, as_of: Any = None) -> dict[str, Any]:
     summary = rep["task_status"]["summary"]
     lines = _summary_lines(data, indicators, summary, rep)
     targets = _targets(fw, as_of_d, indicators)
+    from . import report_summary
+
+    overview = report_summary.context(fw, as_of_d)
 
     return {
         "framework": {"id": fw.id, "title": fw.title, "province": fw.province},
@@ -176,6 +179,7 @@ def context(fw: Framework, as_of: Any = None) -> dict[str, Any]:
         "audit_counts": rep.get("audit", {}).get("counts", {}),
         "gaps_in_source": rep.get("gaps", []),
         "report_data": rep,
+        "overview": overview,
     }
 
 
@@ -379,8 +383,8 @@ def _render_text(fw: Framework, template: str | os.PathLike[str], fmt: str, as_o
 
 # -- DOCX -------------------------------------------------------------------------------------------
 _SECTIONS: dict[str, tuple[str, ...]] = {
-    "appendix1": ("appendix1",), "services": ("services",), "summary": ("summary",),
-    "overdue": ("overdue",), "gaps": ("gaps",), "full": ("summary", "appendix1", "services", "overdue", "gaps"),
+    "overview": ("overview",), "appendix1": ("appendix1",), "services": ("services",), "summary": ("summary",),
+    "overdue": ("overdue",), "gaps": ("gaps",), "full": ("overview", "summary", "overdue", "gaps", "appendix1", "services"),
     "previous": ("previous",),
 }
 
@@ -485,7 +489,11 @@ def _docx(ctx: dict[str, Any], sections: tuple[str, ...]) -> bytes:
     if "changes" in ctx and "previous" not in sections:
         sections = (*sections, "previous")  # a report with its predecessor gets the section too
     for part in sections:
-        if part == "summary":
+        if part == "overview":
+            from . import _report_overview
+
+            _report_overview.docx(doc, ctx, table)
+        elif part == "summary":
             doc.add_heading("Tóm tắt kết quả thực hiện", level=2)
             for line in ctx["summary_lines"]:
                 doc.add_paragraph(line, style="List Bullet")
@@ -558,8 +566,14 @@ def _xlsx(ctx: dict[str, Any], sections: tuple[str, ...]) -> bytes:
             from . import report_previous
             sheet("So với kỳ trước", report_previous.XLSX_HEAD, report_previous.xlsx_rows(ctx["changes"]),
                   report_previous.XLSX_FORMATS)
+        elif part == "overview":
+            from . import _report_overview
+
+            ws0 = wb.active if first else wb.create_sheet()
+            first = False
+            _report_overview.xlsx(wb, ws0, ctx)
         elif part == "summary":
-            sheet("Tóm tắt", ["Nội dung"], [[line] for line in ctx["summary_lines"]], {})
+            sheet("Kết quả thực hiện", ["Nội dung"], [[line] for line in ctx["summary_lines"]], {})
         elif part == "appendix1":
             head, rows = _task_rows(ctx)
             sheet("Phụ lục I", head, rows, {1: "0", 9: "dd/mm/yyyy", 10: "dd/mm/yyyy", 12: "#,##0;-#,##0;0"})
@@ -588,15 +602,16 @@ def _xlsx(ctx: dict[str, Any], sections: tuple[str, ...]) -> bytes:
 
 
 # -- public API -------------------------------------------------------------------------------------
-def render(fw: Framework, template: str | os.PathLike[str] | None = "appendix1", fmt: str = "md",
+def render(fw: Framework, template: str | os.PathLike[str] | None = None, fmt: str = "md",
            as_of: Any = None, **extra: Any) -> str | bytes:
     """The report variant ``template`` (a shipped name or a template file) as ``fmt``: md and html give
     ``str``, docx and xlsx ``bytes``. ``extra`` keyword arguments are added to the template context.
-    DOCX and XLSX are built from the context for the shipped templates only."""
+    DOCX and XLSX are built from the context for the shipped templates only. ``template=None`` is
+    ``full``: every format opens with the summary (``overview``)."""
     if fmt not in FORMATS:
         raise InvalidArgument(f"unknown report format {fmt!r}: expected one of {', '.join(FORMATS)}", field="fmt")
     if template is None:
-        template = "full" if fmt in ("docx", "xlsx") else "appendix1"
+        template = "full"
     if fmt in ("md", "html"):
         return _render_text(fw, template, fmt, as_of, extra)
     t = os.fspath(template)

@@ -7,6 +7,7 @@
 #include "da06/io.hpp"
 #include "da06/json.hpp"
 #include "da06/report.hpp"
+#include "da06/report_charts.hpp"
 #include "da06/series.hpp"
 
 #include <cerrno>
@@ -292,6 +293,23 @@ int da06_report_json(const da06_framework* fw, int32_t as_of, char** out, size_t
     std::optional<da06::Date> when;
     if (as_of != DA06_NO_DATE) when = to_date(as_of, "as_of");
     give_string(da06::report_json(f, when), out, out_len);
+    return DA06_OK;
+  });
+}
+
+int da06_report_chart_svg(char** out, size_t* out_len, const da06_framework* fw, int32_t as_of, const char* chart) {
+  if (out) *out = nullptr;
+  return guard("da06_report_chart_svg", [&] {
+    const da06::Framework& f = fw_of(fw);
+    require(out, "out");
+    require(chart, "chart");
+    const auto c = da06::parse_summary_chart(chart);
+    if (!c) fail(DA06_EINVAL, std::string("chart: unknown chart \"") + chart +
+                                  "\" (headline, status_by_group, target_gaps, index)");
+    std::optional<da06::Date> when;
+    if (as_of != DA06_NO_DATE) when = to_date(as_of, "as_of");
+    const da06::Report r = da06::build_report(f, when, da06::Calendar::vietnam_public());
+    give_string(da06::summary_chart_svg(r.summary, *c), out, out_len);
     return DA06_OK;
   });
 }

@@ -12,11 +12,13 @@ ojson value(const TaskStatus& s);
 ojson value(const StatusSummary& s);
 ojson value(const IndicatorsSummary& s);
 ojson targets(const IndicatorsReport& r);
+ojson value(const ReportSummary& s);
 
 ojson value(const Report& r) {
   const FrameworkData& d = r.framework.data();
   const RecordCounts& c = r.counts;
   ojson j;
+  j["summary"] = value(r.summary);
   j["framework"] = {{"id", d.id}, {"title", d.title}, {"province", d.province}};
   j["plan"] = {{"number", d.plan.number}, {"date", format_iso_date(d.plan.date)}, {"title", d.plan.title}};
   j["report"] = {{"number", d.report.number}, {"date", format_iso_date(d.report.date)}, {"issuer", d.report.issuer}};

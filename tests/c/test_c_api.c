@@ -418,6 +418,18 @@ static void test_framework(void) {
   CHECK_RC(da06_report_json(fw, -1000000 /* about 768 BCE: outside 1400..9999 */, &json, &len), DA06_ERANGE);
   CHECK(json == NULL);
 
+  /* the summary's charts: an SVG element, "" when there is nothing to draw, EINVAL for an unknown name */
+  CHECK_OK(da06_report_chart_svg(&json, &len, fw, DA06_NO_DATE, "status_by_group"));
+  CHECK(json != NULL && strncmp(json, "<svg xmlns=", 11) == 0 && strlen(json) == len);
+  CHECK(strstr(json, "<script") == NULL);
+  da06_string_free(json);
+  CHECK_OK(da06_report_chart_svg(&json, &len, fw, DA06_NO_DATE, "index"));
+  CHECK(json != NULL && len == 0 && json[0] == '\0');
+  da06_string_free(json);
+  CHECK_RC(da06_report_chart_svg(&json, &len, fw, DA06_NO_DATE, "pie"), DA06_EINVAL);
+  CHECK(json == NULL);
+  CHECK_RC(da06_report_chart_svg(&json, &len, fw, DA06_NO_DATE, NULL), DA06_EINVAL);
+
   rc = da06_audit_json(fw, &json, &len);
   CHECK(rc == DA06_OK);
   CHECK(json != NULL && json[0] == '{');

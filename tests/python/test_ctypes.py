@@ -79,6 +79,7 @@ SIGNATURES = {
     "da06_framework_task_text": (C.c_int, [P, C.c_size_t, C.c_int, C.POINTER(C.c_char_p), C.POINTER(C.c_size_t)]),
     "da06_report_json": (C.c_int, [P, C.c_int32, C.POINTER(P), C.POINTER(C.c_size_t)]),
     "da06_audit_json": (C.c_int, [P, C.POINTER(P), C.POINTER(C.c_size_t)]),
+    "da06_report_chart_svg": (C.c_int, [C.POINTER(P), C.POINTER(C.c_size_t), P, C.c_int32, C.c_char_p]),
     "da06_format_percent": (C.c_int, [C.c_int64, C.c_int64, C.c_int64, C.c_int, C.c_int, C.POINTER(P),
                                       C.POINTER(C.c_size_t)]),
     "da06_units_load_file": (C.c_int, [C.POINTER(P), C.c_char_p]),
@@ -165,6 +166,23 @@ def test_report_json_is_byte_identical_to_cli(lib, fw, run, as_of):
     text = take(lib, out, n)
     cli = run("report", "--json", *([] if as_of is None else ["--as-of", as_of])).stdout
     assert text + "\n" == cli
+
+
+@pytest.mark.parametrize("chart", ["headline", "status_by_group", "target_gaps"])
+def test_report_chart_svg_is_the_clis(lib, fw, run, chart):
+    out, n = P(), C.c_size_t()
+    check(lib, lib.da06_report_chart_svg(C.byref(out), C.byref(n), fw, NO_DATE, chart.encode()))
+    svg = take(lib, out, n)
+    assert svg.startswith("<svg xmlns=") and f'data-chart="{chart}"' in svg
+    assert svg + "\n" == run("report", "--chart", chart).stdout
+
+
+def test_report_chart_svg_empty_and_unknown(lib, fw):
+    out, n = P(), C.c_size_t()
+    check(lib, lib.da06_report_chart_svg(C.byref(out), C.byref(n), fw, NO_DATE, b"index"))
+    assert take(lib, out, n) == ""  # no dossier data: nothing to draw
+    assert lib.da06_report_chart_svg(C.byref(out), C.byref(n), fw, NO_DATE, b"pie") == EINVAL
+    assert not out
 
 
 def test_audit_json_is_byte_identical_to_cli(lib, fw, run):

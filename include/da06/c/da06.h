@@ -569,6 +569,13 @@ DA06_API int da06_framework_target_dates(const da06_framework *fw, size_t i, int
  * Free *out with da06_string_free; out_len may be NULL. */
 DA06_API int da06_report_json(const da06_framework *fw, int32_t as_of, char **out, size_t *out_len);
 
+/* One chart of the report's summary as an SVG element (UTF-8, no script, nothing to fetch), the same
+ * text as `da06 report --chart NAME`: chart is "headline", "status_by_group", "target_gaps" or "index".
+ * *out is "" (length 0) when the chart has nothing to draw (no date, no tasks, no target with data).
+ * DA06_EINVAL for an unknown chart name. Free *out with da06_string_free; out_len may be NULL. */
+DA06_API int da06_report_chart_svg(char **out, size_t *out_len, const da06_framework *fw, int32_t as_of,
+                                   const char *chart);
+
 /* The framework's audit findings as JSON, byte-identical to `da06 audit --json` (without the
  * final newline). Free *out with da06_string_free; out_len may be NULL. */
 DA06_API int da06_audit_json(const da06_framework *fw, char **out, size_t *out_len);
