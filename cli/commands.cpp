@@ -22,7 +22,7 @@ using ojson = nlohmann::ordered_json;
 Args::Args(int argc, char** argv) {
   static const std::set<std::string> takes_value = {"--data",  "--as-of",     "--profile", "--template", "--out",      "--format",
                                                       "--units", "--to-level", "--schedule", "--cutoff-hour", "--due-soon", "--year",
-                                                      "--rules", "--period", "--chart"};
+                                                      "--rules", "--period", "--chart", "--mapping", "--pin", "--threshold"};
   for (int i = 1; i < argc; ++i) {
     std::string a = argv[i];
     if (auto [why, at] = detail::check_text(a); !why.empty())

@@ -79,6 +79,7 @@ void register_analysis(py::module_& m);
 void register_audit(py::module_& m);
 void register_hierarchy(py::module_& m);
 void register_aggregate(py::module_& m);
+void register_series(py::module_& m);
 void register_dossier(py::module_& m);
 void register_arrow(py::module_& m);
 

@@ -27,4 +27,5 @@ PYBIND11_MODULE(_core, m) {
   da06py::register_dossier(m);
   da06py::register_report_summary(m);  // after status, analysis and dossier: it uses their types
   da06py::register_arrow(m);
+  da06py::register_series(m);
 }

@@ -22,6 +22,7 @@ from .aggregate import DataWarning, Hierarchy, aggregate
 from .calendar import Calendar
 from . import dossiers
 from .framework import Framework, audit, default_framework, load, load_default, loads
+from .series import Series, SeriesDiff
 from .numbers import ROUNDING_MODES, format_number, format_percent, parse_number, parse_number_ex, round_ratio
 from .text import (
     Deadline,
@@ -59,6 +60,8 @@ __all__ = [
     "aggregate", "Hierarchy",
     # dossiers and the QĐ 766 index
     "dossiers",
+    # a series of reports
+    "Series", "SeriesDiff",
 ]
 
 

@@ -23,9 +23,11 @@ def _parser() -> argparse.ArgumentParser:
     r.add_argument("--format", "-f", dest="fmt", choices=["md", "html", "docx", "xlsx"], default=None,
                    help="output format (default: from the --out extension, else md)")
     r.add_argument("--template", "-t", default=None,
-                   help="a shipped template (full, the default; overview, appendix1, services, summary, overdue, gaps) or a template file")
+                   help="a shipped template (full, the default; overview, appendix1, services, summary, overdue, gaps, previous) or a template file")
     r.add_argument("--as-of", default=None, help="the evaluation date, YYYY-MM-DD (default: the report date)")
     r.add_argument("--data", default=None, help="a framework JSON file (default: the embedded dataset)")
+    r.add_argument("--previous", default=None,
+                   help="the previous report's framework file: adds the section \"So với kỳ trước\" (docs/series.md)")
     r.add_argument("--out", "-o", required=True, help="output file, or - for standard output (md, html)")
     i = sub.add_parser("import", help="import a document or a spreadsheet into a framework file (docs/importers.md)")
     i.add_argument("file", help="a .docx, an .xlsx (a da06 template or any workbook), or a text export")
@@ -127,6 +129,7 @@ def main(argv: list[str] | None = None) -> int:
 
     try:
         fw = framework.load(args.data) if args.data else framework.default_framework()
+        extra = {"previous": framework.load(args.previous)} if args.previous else {}
         fmt = args.fmt
         if fmt is None:
             ext = args.out.rsplit(".", 1)[-1].lower() if "." in args.out else ""
@@ -135,11 +138,11 @@ def main(argv: list[str] | None = None) -> int:
             if fmt in ("docx", "xlsx"):
                 print(f"python -m da06 report: {fmt} cannot go to standard output; give --out FILE", file=sys.stderr)
                 return 2
-            out = report.render(fw, args.template, fmt, args.as_of)
+            out = report.render(fw, args.template, fmt, args.as_of, **extra)
             assert isinstance(out, str)
             sys.stdout.write(out)
         else:
-            report.write(fw, args.out, fmt, args.template, args.as_of)
+            report.write(fw, args.out, fmt, args.template, args.as_of, **extra)
     except Error as e:
         print(f"python -m da06 report: {e}", file=sys.stderr)
         return 1

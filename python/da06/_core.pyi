@@ -755,3 +755,154 @@ def pace_label_vi(pace: str) -> str: ...
 
 # --- string keys through Arrow (register_arrow.cpp) ------------------------------------------------
 def arrow_string_codes(column: Any) -> tuple[Any, list[str]]: ...
+
+# --- a series of reports (register_series.cpp) ---------------------------------------------------
+
+class TaskMatch:
+    old_task: str
+    new_task: str
+    old_number: int
+    new_number: int
+    old_group: str
+    new_group: str
+    method: str
+    confidence: float
+
+class UnmatchedTask:
+    task: str
+    number: int
+    title: str
+    best_candidate: str
+    best_score: float
+
+class TaskMatching:
+    matches: list[TaskMatch]
+    dropped: list[UnmatchedTask]
+    added: list[UnmatchedTask]
+
+class TaskChange:
+    old_task: str
+    new_task: str
+    title: str
+    old_status: str
+    new_status: str
+    old_due: datetime.date | None
+    new_due: datetime.date | None
+
+class IndicatorMove:
+    indicator: str
+    unit: str
+    service: str
+    followed_from: list[str]
+    old_observations: list[str]
+    new_observation: str
+    old_date: datetime.date | None
+    new_date: datetime.date | None
+    old_value: Fraction
+    new_value: Fraction
+    change: Fraction
+    percentage_points: bool
+    numerator_change: int | None
+    denominator_change: int | None
+    old_display: str
+    new_display: str
+    movement: str
+
+class ObservationKey:
+    indicator: str
+    unit: str
+    service: str
+    when: str
+
+class Revision:
+    key: ObservationKey
+    old_report: int
+    new_report: int
+    old_observation: str
+    new_observation: str
+    old_value: str
+    new_value: str
+    same_report: bool
+
+class TargetChange:
+    target: str
+    indicator: str
+    shift: str
+    old_status: str
+    new_status: str
+    old_value: str
+    new_value: str
+    deadline: datetime.date | None
+
+class UnitChange:
+    unit: str
+    name: str
+    level: str
+    reason: str
+    successors: list[str]
+
+class ChangeCheck:
+    observation: str
+    published: str
+    against: str
+    of: str
+    delta: int
+    implied: str
+    earlier_observation: str
+    earlier_value: str
+    agrees: bool
+    revised_to: str
+
+class SeriesDiff:
+    old_report: str
+    new_report: str
+    old_as_of: datetime.date
+    new_as_of: datetime.date
+    tasks: TaskMatching
+    renumbered: list[TaskMatch]
+    newly_done: list[TaskChange]
+    newly_overdue: list[TaskChange]
+    newly_waiting: list[TaskChange]
+    deadline_moved: list[TaskChange]
+    indicators: list[IndicatorMove]
+    revisions: list[Revision]
+    duplicates: int
+    targets_newly_met: list[TargetChange]
+    targets_newly_missed: list[TargetChange]
+    units_entered: list[UnitChange]
+    units_left: list[UnitChange]
+    change_checks: list[ChangeCheck]
+    def to_json(self) -> str: ...
+
+class PacePointSource:
+    report: str
+    observation: str
+    date: datetime.date
+
+class SeriesTargetPace:
+    evaluation: TargetEvaluation
+    sources: list[PacePointSource]
+    needed_per_month: float | None
+
+class SeriesObservation:
+    observation: Observation
+    key: ObservationKey
+    reference_date: datetime.date | None
+    printed_in: list[tuple[int, str]]
+    superseded: bool
+
+class Series:
+    def __init__(self, reports: list[Framework], mapping_csv: str | None = ..., mapping_file: str = ...,
+                 pins: list[tuple[str, str]] = ..., match_threshold: float = ..., part_threshold: float = ...,
+                 calendar: Calendar = ...) -> None: ...
+    def __len__(self) -> int: ...
+    def report(self, index: int) -> Framework: ...
+    def date(self, index: int) -> datetime.date: ...
+    def observations(self) -> list[SeriesObservation]: ...
+    def revisions(self) -> list[Revision]: ...
+    def merged(self, index: int) -> Framework: ...
+    def diff(self, a: int, b: int, as_of: datetime.date | None = ...) -> SeriesDiff: ...
+    def pace(self, as_of: datetime.date | None = ...) -> list[SeriesTargetPace]: ...
+    def pace_json(self, as_of: datetime.date | None = ...) -> str: ...
+
+def task_similarity(a: Task, b: Task) -> float: ...

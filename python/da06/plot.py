@@ -5,6 +5,7 @@
     da06.plot.gap_by_unit(da06.aggregate(...))               # sorted bars
     da06.plot.task_status(fw.task_status())                  # stacked bars by task group
     da06.plot.days_off(da06.Calendar.vietnam_public(), 2026)        # a year's days off
+    da06.plot.series_progress(series.pace(), "TG-T22")      # one target across reports, points labelled
     da06.plot.summary_headline(da06.report_summary.summary(fw))   # the report summary's charts (plot_summary)
 """
 from __future__ import annotations
@@ -23,7 +24,7 @@ if TYPE_CHECKING:
 else:
     Axes = Any
 
-__all__ = ["progress", "gap_by_unit", "task_status", "days_off", "STATUS_COLORS", "summary_headline",
+__all__ = ["progress", "series_progress", "gap_by_unit", "task_status", "days_off", "STATUS_COLORS", "summary_headline",
            "summary_status_by_group", "summary_target_gaps"]
 
 #: Colours of the task statuses (done → green, overdue → red, unknown → grey).
@@ -140,4 +141,30 @@ def days_off(calendar: Calendar, year: int, *, ax: Axes | None = None) -> Axes:
     ax.set_xlabel("day")
     ax.set_ylabel("month")
     ax.set_title(f"Days off {year} (red: holidays and swaps, grey: weekends, blue: make-up working days)", fontsize=9)
+    return ax
+
+
+def series_progress(pace: pd.DataFrame, target: str, *, ax: Axes | None = None) -> Axes:
+    """Progress of one target across the reports of a series: every point labelled with the report it
+    comes from, the target (horizontal) and the deadline (vertical). ``pace`` is ``da06.Series.pace()``."""
+    rows = pace[pace["target"] == target]
+    if rows.empty:
+        raise KeyError(f"no target {target!r} in this pace frame")
+    r = rows.iloc[0]
+    ax = _axes(ax)
+    dates, values, reports = list(r["point_dates"]), list(r["point_values"]), list(r["point_reports"])
+    if dates:
+        xs = _x(dates)
+        ax.plot(xs, values, "o-", color="#1565c0", label="observed")
+        for x, y, rep in zip(xs, values, reports):
+            ax.annotate(str(rep), (x, y), textcoords="offset points", xytext=(0, 6), ha="center", fontsize=7)
+    if r["target_value"] is not None and not pd.isna(r["target_value"]):
+        ax.axhline(float(r["target_value"]), color="#e53935", lw=1, label=f"target {r['target_value']:g}")
+    if r["deadline"] is not None and not pd.isna(r["deadline"]):
+        ax.axvline(float(_x([r["deadline"]])[0]), color="#6d4c41", lw=1, ls=":", label=f"deadline {r['deadline']}")
+    ax.xaxis_date()
+    ax.set_title(f"{target}: {r['indicator']} ({r['pace']})"[:90], fontsize=10)
+    ax.set_ylabel("value")
+    ax.legend(fontsize=8, loc="best")
+    ax.figure.autofmt_xdate()
     return ax

@@ -37,7 +37,7 @@ if TYPE_CHECKING:
 __all__ = ["TEMPLATES", "FORMATS", "TemplateError", "context", "render", "write", "template_dir"]
 
 #: The templates shipped with the package (each as NAME.md.j2 and NAME.html.j2).
-TEMPLATES: tuple[str, ...] = ("overview", "appendix1", "services", "summary", "overdue", "gaps", "full")
+TEMPLATES: tuple[str, ...] = ("overview", "appendix1", "services", "summary", "overdue", "gaps", "full", "previous")
 #: The output formats.
 FORMATS: tuple[str, ...] = ("md", "html", "docx", "xlsx")
 
@@ -387,6 +387,7 @@ def _render_text(fw: Framework, template: str | os.PathLike[str], fmt: str, as_o
         raise _template_error(e, name, search) from e
     ctx = context(fw, as_of)
     ctx.update(extra or {})
+    _with_previous(ctx, fw, as_of, os.fspath(template))
     try:
         return str(tpl.render(**ctx))
     except (jinja2.TemplateError, TypeError, ValueError, KeyError, AttributeError) as e:
@@ -397,7 +398,22 @@ def _render_text(fw: Framework, template: str | os.PathLike[str], fmt: str, as_o
 _SECTIONS: dict[str, tuple[str, ...]] = {
     "overview": ("overview",), "appendix1": ("appendix1",), "services": ("services",), "summary": ("summary",),
     "overdue": ("overdue",), "gaps": ("gaps",), "full": ("overview", "summary", "overdue", "gaps", "appendix1", "services"),
+    "previous": ("previous",),
 }
+
+
+def _with_previous(ctx: dict[str, Any], fw: Framework, as_of: Any, template: str) -> None:
+    """``previous=<Framework>``: the "So với kỳ trước" section's context (da06/report_previous.py)."""
+    if ctx.get("previous") is None:
+        if template == "previous":
+            raise InvalidArgument("the 'previous' template needs previous=<the earlier report's da06.Framework>",
+                                  field="previous")
+        return
+    from . import report_previous
+
+    ch = report_previous.changes(ctx["previous"], fw, as_of, mapping=ctx.get("previous_mapping"),
+                                 pins=ctx.get("previous_pins"))
+    ctx["changes"], ctx["changes_heading"] = ch, report_previous.heading(ch)
 
 
 def _task_rows(ctx: dict[str, Any]) -> tuple[list[str], list[list[Any]]]:
@@ -484,6 +500,8 @@ def _docx(ctx: dict[str, Any], sections: tuple[str, ...]) -> bytes:
 
     doc.add_heading(ctx["framework"]["title"], level=1)
     doc.add_paragraph(f"Tính đến ngày {ctx['as_of_text']}")
+    if "changes" in ctx and "previous" not in sections:
+        sections = (*sections, "previous")  # a report with its predecessor gets the section too
     for part in sections:
         if part == "overview":
             from . import _report_overview
@@ -513,6 +531,9 @@ def _docx(ctx: dict[str, Any], sections: tuple[str, ...]) -> bytes:
                     doc.add_paragraph(f"{t['number']}. {t['title']} — {t['status_vi']}; thời hạn: "
                                       f"{t['deadline_text']} ({t['effective_due_text']}); {t['workdays_text']}",
                                       style="List Bullet")
+        elif part == "previous":
+            from . import report_previous
+            report_previous.docx_section(doc, table, ctx["changes"])
         elif part == "gaps":
             doc.add_heading("Khoảng cách đến chỉ tiêu", level=2)
             table(_target_head(), [[t["id"], t["indicator_name"], t["value_text"], t["threshold_text"],
@@ -553,8 +574,14 @@ def _xlsx(ctx: dict[str, Any], sections: tuple[str, ...]) -> bytes:
                 cell.alignment = Alignment(wrap_text=True, vertical="top")
         ws.freeze_panes = "A2"
 
+    if "changes" in ctx and "previous" not in sections:
+        sections = (*sections, "previous")  # a workbook of a report with its predecessor gets the sheet too
     for part in sections:
-        if part == "overview":
+        if part == "previous":
+            from . import report_previous
+            sheet("So với kỳ trước", report_previous.XLSX_HEAD, report_previous.xlsx_rows(ctx["changes"]),
+                  report_previous.XLSX_FORMATS)
+        elif part == "overview":
             from . import _report_overview
 
             ws0 = wb.active if first else wb.create_sheet()
@@ -608,6 +635,7 @@ def render(fw: Framework, template: str | os.PathLike[str] | None = None, fmt: s
                               f"{t!r} is not one of them (custom templates give md or html)", field="template")
     ctx = context(fw, as_of)
     ctx.update(extra)
+    _with_previous(ctx, fw, as_of, t)
     build: Callable[[dict[str, Any], tuple[str, ...]], bytes] = _docx if fmt == "docx" else _xlsx
     return build(ctx, _SECTIONS[t])
 

@@ -8,6 +8,7 @@
 #include "da06/json.hpp"
 #include "da06/report.hpp"
 #include "da06/report_charts.hpp"
+#include "da06/series.hpp"
 
 #include <cerrno>
 #include <cstring>
@@ -319,6 +320,28 @@ int da06_audit_json(const da06_framework* fw, char** out, size_t* out_len) {
     const da06::Framework& f = fw_of(fw);
     require(out, "out");
     give_string(da06::audit_json(f), out, out_len);
+    return DA06_OK;
+  });
+}
+
+int da06_series_diff_json(char** out, size_t* out_len, const da06_framework* earlier, const da06_framework* later,
+                          int32_t as_of, const char* mapping_csv) {
+  if (out) *out = nullptr;
+  return guard("da06_series_diff_json", [&] {
+    require(out, "out");
+    require(earlier, "earlier");
+    require(later, "later");
+    const da06::Framework& a = fw_of(earlier);
+    const da06::Framework& b = fw_of(later);
+    da06::SeriesOptions opt;
+    if (mapping_csv) {
+      da06::MappingLoad m = da06::load_mapping_csv(mapping_csv, "<mapping>");
+      if (!m.ok()) throw da06::LoadError(std::move(m.diagnostics));
+      opt.mapping = m.mapping;
+    }
+    std::optional<da06::Date> when;
+    if (as_of != DA06_NO_DATE) when = to_date(as_of, "as_of");
+    give_string(da06::to_json(da06::diff_reports(a, b, when, opt)), out, out_len);
     return DA06_OK;
   });
 }

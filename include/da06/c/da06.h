@@ -580,6 +580,15 @@ DA06_API int da06_report_chart_svg(char **out, size_t *out_len, const da06_frame
  * final newline). Free *out with da06_string_free; out_len may be NULL. */
 DA06_API int da06_audit_json(const da06_framework *fw, char **out, size_t *out_len);
 
+/* What changed from report `earlier` to report `later` as JSON, byte-identical to
+ * `da06 diff EARLIER LATER --json [--as-of DATE] [--mapping MAP.csv]` (without the final newline).
+ * as_of == DA06_NO_DATE uses the later report's date. mapping_csv (NULL: none) is the text of a reform
+ * mapping table `old_id,new_id,share` (docs/series.md); a bad table is DA06_EDATA with the located
+ * error. Both reports need a report date, the later one after the earlier. Free *out with
+ * da06_string_free; out_len may be NULL. */
+DA06_API int da06_series_diff_json(char **out, size_t *out_len, const da06_framework *earlier,
+                                   const da06_framework *later, int32_t as_of, const char *mapping_csv);
+
 /* --- units and aggregation -------------------------------------------------------------------- */
 
 /* An immutable, dated hierarchy of organisational units (nation, province, district, commune,
