@@ -49,7 +49,7 @@ MappingLoad load_mapping_csv(std::string_view text, const std::string& file) {
       ok = false;
     }
     if (!ok) return;
-    e.where = Location{file, row.line(), sf.column, "", ""};
+    e.where = Location{file, sf.line, sf.column, "", ""};
     entries.push_back(std::move(e));
   });
   if (comma_note) early.push_back(std::move(*comma_note));

@@ -178,7 +178,7 @@ std::optional<TableHeader> read_table(std::string_view text, const std::string& 
     for (std::size_t a = 0; a < written.size(); ++a)
       for (std::size_t b = 0; b < a; ++b)
         if (!written[a].empty() && written[a] == written[b]) {
-          diags.push_back({Severity::error, at(file, head.line, head.fields[a].column, "header"),
+          diags.push_back({Severity::error, at(file, head.fields[a].line, head.fields[a].column, "header"),
                            "the header names the column " + quoted_excerpt(written[a], 40) + " twice (columns " +
                                std::to_string(b + 1) + " and " + std::to_string(a + 1) + "); the file is not read"});
           return std::nullopt;
@@ -207,29 +207,30 @@ std::optional<TableHeader> read_table(std::string_view text, const std::string& 
       for (std::size_t m = 0; m < missing.size(); ++m)
         names += (m == 0 ? "" : m + 1 == missing.size() ? " or " : ", ") + ("\"" + std::string(missing[m]) + "\"");
       std::string msg = "the header has no column " + names + " (required: " + wanted + "; found: " + header_list(written) + ")";
-      int column = 1;
+      int line = head.line, column = 1;
       std::string end = ".";
       for (auto m : missing)
         if (auto c = typo_of(m)) {
           msg += "; is " + quoted_excerpt(written[*c], 40) + " meant to be \"" + std::string(m) + "\"";
           end = "?";
+          line = head.fields[*c].line;
           column = head.fields[*c].column;
           break;
         }
-      diags.push_back({Severity::error, at(file, head.line, column, "header"), msg + end + " The file is not read."});
+      diags.push_back({Severity::error, at(file, line, column, "header"), msg + end + " The file is not read."});
       return std::nullopt;
     }
     // A column that looks like a typo of a missing optional one would silently leave it empty: say so.
     for (std::size_t k = spec.required.size(); k < columns.size(); ++k)
       if (h.column_of[k] < 0)
         if (auto c = typo_of(columns[k]))
-          diags.push_back({Severity::warning, at(file, head.line, head.fields[*c].column, "header"),
+          diags.push_back({Severity::warning, at(file, head.fields[*c].line, head.fields[*c].column, "header"),
                            "is the column " + quoted_excerpt(written[*c], 40) + " meant to be \"" +
                                std::string(columns[k]) + "\"? It is read as an extra column, and \"" +
                                std::string(columns[k]) + "\" as absent"});
     for (std::size_t c = 0; c < written.size(); ++c)
       if (written[c].empty())
-        diags.push_back({Severity::warning, at(file, head.line, head.fields[c].column, "header"),
+        diags.push_back({Severity::warning, at(file, head.fields[c].line, head.fields[c].column, "header"),
                          "column " + std::to_string(c + 1) + " has no name; its cells are ignored"});
 
     return read_rows(text, file, std::move(h), head, written, diags, on_row);
@@ -264,7 +265,7 @@ TableHeader read_rows(std::string_view text, const std::string& file, TableHeade
       if (row.fields.size() > width &&
           std::any_of(row.fields.begin() + static_cast<std::ptrdiff_t>(width), row.fields.end(),
                       [](const CsvField& f) { return !trim(f.text).empty(); })) {
-        if (!long_rows++) first_long = row.line, first_long_column = row.fields[width].column;
+        if (!long_rows++) first_long = row.fields[width].line, first_long_column = row.fields[width].column;
       }
       on_row(view);
     }
