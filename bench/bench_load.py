@@ -51,7 +51,7 @@ def make_file(path: str, n: int) -> None:
 CHILD = {
     "duckdb": ("import duckdb,sys; c=duckdb.connect(); "
                "print(c.sql(\"SELECT count(*) FROM (SELECT unnest(observations) FROM read_json(?, "
-               "maximum_object_size=2000000000))\", params=[sys.argv[1]]).fetchone()[0])"),
+               "maximum_object_size=2000000000))\", params=[sys.argv[1]]).fetchall()[0][0])"),
     "python": "import json,sys; print(len(json.load(open(sys.argv[1], encoding='utf-8'))['observations']))",
 }
 
