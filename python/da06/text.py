@@ -8,6 +8,7 @@ from typing import Any, NamedTuple, overload
 import pandas as pd
 
 from . import _core
+from ._errors import ParseError
 from ._dates import DateLike, as_days, is_scalar, to_date
 from .calendar import Calendar, DateArray
 
@@ -18,8 +19,16 @@ Deadline = _core.Deadline
 Period = _core.Period
 
 
+def _refuse_nul(text: str, what: str) -> None:
+    """Text arguments hold no NUL (the C ABI refuses one too): a ParseError at its byte column."""
+    i = text.find("\0")
+    if i >= 0:
+        col = len(text[:i].encode("utf-8", "surrogatepass")) + 1
+        raise ParseError(f"{what} holds a NUL byte at byte {col}; text holds none", column=col, field="text")
+
+
 def parse_deadline(text: str, year: int | None = None) -> _core.Deadline:
-    """Read a free-text deadline ("Thời gian hoàn thành"). Never raises for bad text and never guesses:
+    """Read a free-text deadline ("Thời gian hoàn thành"). Never raises for bad text (a NUL byte aside: ParseError) and never guesses:
     what cannot be read has ``kind == "unknown"``, no dates, and ``diagnostics`` saying why.
 
     >>> d = da06.parse_deadline("Quý I/2024 và thực hiện thường xuyên")
@@ -28,6 +37,7 @@ def parse_deadline(text: str, year: int | None = None) -> _core.Deadline:
 
     ``year`` is used for texts without one ("Quý II"); ``d.matched`` lists the phrase behind each field.
     """
+    _refuse_nul(text, "a deadline")
     return _core.parse_deadline(text, year)
 
 
@@ -73,6 +83,7 @@ def parse_period(text: str, year: int | None = None, *, cutoff: bool = False) ->
     >>> p.code, p.first, p.last
     ('2024-S1', datetime.date(2023, 12, 15), datetime.date(2024, 6, 14))
     """
+    _refuse_nul(text, "a period phrase")
     p = _core.parse_period(text, year)
     first, last = p.cutoff_window if cutoff else p.calendar_window
     return PeriodSpan(p, text, cutoff, first, last)
