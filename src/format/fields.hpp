@@ -232,7 +232,12 @@ inline bool plain_decimal(std::string_view s) {
   return i == s.size();
 }
 
-inline std::string quoted_key(std::string_view k) { return "\"" + std::string(k) + "\""; }
+inline std::string quoted_key(std::string_view k) {
+  std::string s(1, '"');  // appended, not "\"" + …: GCC 12 warns falsely (-Wrestrict) on that
+  s += k;
+  s += '"';
+  return s;
+}
 
 /// The integer of a scalar, or nullopt after reporting why it is not one.
 template <class R>

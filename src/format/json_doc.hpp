@@ -16,6 +16,7 @@
 #include <nlohmann/json.hpp>
 
 #include <cstddef>
+#include <iterator>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -43,6 +44,30 @@ JsonDoc parse_json_with_positions(std::string_view text, const std::string& file
 
 /// For each of `paths` (as built by child_path), the byte offset in `text` where that value starts;
 /// a path that does not exist gets the offset of its nearest enclosing value that does. One pass.
+// A char iterator that publishes how far the parser has read, so SAX callbacks and errors know where they are.
+struct CountingIterator {
+  using iterator_category = std::forward_iterator_tag;
+  using value_type = char;
+  using difference_type = std::ptrdiff_t;
+  using pointer = const char*;
+  using reference = const char&;
+  const char* p = nullptr;
+  const char** shared = nullptr;
+  reference operator*() const { return *p; }
+  CountingIterator& operator++() {
+    ++p;
+    if (shared) *shared = p;
+    return *this;
+  }
+  CountingIterator operator++(int) {
+    auto t = *this;
+    ++*this;
+    return t;
+  }
+  bool operator==(const CountingIterator& o) const { return p == o.p; }
+  bool operator!=(const CountingIterator& o) const { return p != o.p; }
+};
+
 /// A path given as key_path(p) is located at the key of the member p (the last one, for a repeated key).
 std::vector<std::size_t> locate_json_paths(std::string_view text, const std::vector<std::string>& paths);
 /// The path of the key of the member at `path` ("$.a.b" → its key "b"), for locate_json_paths.

@@ -21,29 +21,6 @@ const char* type_name(Scalar::Type t) {
 
 namespace {
 
-// A char iterator that publishes how far the parser has read, so errors know where they are.
-struct CountingIterator {
-  using iterator_category = std::forward_iterator_tag;
-  using value_type = char;
-  using difference_type = std::ptrdiff_t;
-  using pointer = const char*;
-  using reference = const char&;
-  const char* p = nullptr;
-  const char** shared = nullptr;
-  reference operator*() const { return *p; }
-  CountingIterator& operator++() {
-    ++p;
-    if (shared) *shared = p;
-    return *this;
-  }
-  CountingIterator operator++(int) {
-    auto t = *this;
-    ++*this;
-    return t;
-  }
-  bool operator==(const CountingIterator& o) const { return p == o.p; }
-  bool operator!=(const CountingIterator& o) const { return p != o.p; }
-};
 
 class Driver {
  public:
