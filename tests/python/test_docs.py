@@ -435,8 +435,14 @@ REPO_PATH = re.compile(r"`([^`\s]+)`|\]\(([^)\s#]+)")
 def test_paths_named_in_the_docs_exist(page: Path) -> None:
     """A file or folder of the repository named in `code` (``src/x.cpp``), or a relative Markdown link,
     exists: moving or renaming a file cannot leave the docs pointing at nothing. Placeholders such as
-    ``<N>`` or ``*`` are not paths."""
-    tops = {p.name for p in REPO.iterdir() if p.is_dir()}
+    ``<N>`` or ``*`` are not paths, and neither are build outputs (``build/…``, ``dist/…``): a folder the
+    .gitignore names at the top exists only once something was built, and differs between machines."""
+    ignored = {
+        line.strip().strip("/")
+        for line in (REPO / ".gitignore").read_text(encoding="utf-8").splitlines()
+        if line.strip().startswith("/")
+    }
+    tops = {p.name for p in REPO.iterdir() if p.is_dir() and p.name not in ignored}
     missing = []
     for n, line in enumerate(page.read_text(encoding="utf-8").split("\n"), 1):
         for m in REPO_PATH.finditer(line):
