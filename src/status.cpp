@@ -505,8 +505,9 @@ TaskStatus classify_task(const Task& task, Date as_of, const Calendar& cal, cons
   return s;
 }
 
-std::optional<int> reference_year_of(const Framework& fw) {
-  const auto& d = fw.data();
+std::optional<int> reference_year_of(const Framework& fw) { return reference_year_of(fw.data()); }
+
+std::optional<int> reference_year_of(const FrameworkData& d) {
   if (!d.period.code.empty()) {
     try {
       return Period::parse_code(d.period.code).year();

@@ -149,6 +149,31 @@ TEST_CASE("unknown keys warn but do not reject") {
   CHECK(r.framework.tasks().size() == 1);
 }
 
+TEST_CASE("a deadline text the parser cannot read warns at its field; the task is kept") {
+  const char* text = R"({"format": "da06-framework", "format_version": 1,
+    "tasks": [{"id": "T01", "number": 1, "title": "x", "deadline_text": "Quý IV/2024"},
+              {"id": "T02", "number": 2, "title": "y", "deadline_text": "Sau khi xong việc kia"},
+              {"id": "T03", "number": 3, "title": "z", "deadline_text": "Quý II"},
+              {"id": "T04", "number": 4, "title": "w", "deadline_text": "  "}]})";
+  da06::LoadResult r = da06::load_framework_json(text, "mem.json");
+  CHECK(r.ok());
+  // "Quý II" has no year, and this file names none (no period code, no document dates): unread too.
+  REQUIRE(r.warning_count() == 2);
+  CHECK(r.diagnostics[0].where.path == "$.tasks[1].deadline_text");
+  CHECK(r.diagnostics[0].where.line == 3);
+  CHECK(r.diagnostics[0].message.find("\"Sau khi xong việc kia\"") != std::string::npos);
+  CHECK(r.diagnostics[0].message.find("'T02'") != std::string::npos);
+  CHECK(r.diagnostics[1].where.path == "$.tasks[2].deadline_text");
+  CHECK(r.framework.tasks().size() == 4);
+
+  // With the plan's period the year is known, and "Quý II" is read.
+  std::string with_year(text);
+  with_year.insert(with_year.find("\"tasks\""), R"("period": {"code": "2024-S1"}, )");
+  da06::LoadResult y = da06::load_framework_json(with_year, "mem.json");
+  REQUIRE(y.warning_count() == 1);
+  CHECK(y.diagnostics[0].where.path == "$.tasks[1].deadline_text");
+}
+
 TEST_CASE("floats are refused where exact numbers are required") {
   const char* text = R"({"format": "da06-framework", "format_version": 1,
     "indicators": [{"id": "r", "name": "x", "kind": "ratio"}],

@@ -160,6 +160,7 @@ StatusReport task_status_report(const Framework& fw, Date as_of, const Calendar&
 /// The reference year `classify_tasks` uses: the period code's year, else the plan's date, else the
 /// report's date; empty when the framework has none of them.
 std::optional<int> reference_year_of(const Framework& fw);
+std::optional<int> reference_year_of(const FrameworkData& fw);  ///< the same, on the records alone
 
 namespace detail {
 /// The progress reading alone (exposed for tests): which rule matched, and where.

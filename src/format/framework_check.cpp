@@ -2,6 +2,8 @@
 // that has them; the rest are kept.
 #include "framework_reader.hpp"
 
+#include "da06/deadline.hpp"
+
 #include <unordered_map>
 
 namespace da06::inline v1::detail::framework_format {
@@ -197,6 +199,26 @@ void cross_check(records::Sink& c, const SectionIds& ids, FrameworkData& fw) {
   filter(fw.gaps, "gaps", "gap", [](auto&, auto&&) {});
   filter(fw.sources, "sources", "source", [](auto&, auto&&) {});
   filter(fw.utility_groups, "utility_groups", "utility group", [](auto&, auto&&) {});
+}
+
+void warn_unread_deadlines(records::Sink& c, const SectionIds& ids, const FrameworkData& fw,
+                           std::optional<int> reference_year) {
+  const DeadlineContext ctx{reference_year};
+  auto check = [&](const auto& records, const char* section) {
+    RecordPaths paths(ids, section);
+    for (const auto& r : records) {
+      if (r.deadline_text.find_first_not_of(" \t\r\n") == std::string::npos) continue;  // no deadline given
+      Deadline d = parse_deadline(r.deadline_text, ctx);
+      if (d.known()) continue;
+      std::string msg = "deadline text not read: ";
+      msg.append(quoted_excerpt(r.deadline_text, 80));
+      if (!d.diagnostics.empty()) msg.append(" (").append(d.diagnostics.front()).append(")");
+      msg.append("; task '").append(r.id).append("' is kept without a due date");
+      c.warn(child_path(paths(r.id), "deadline_text"), "deadline_text", std::move(msg));
+    }
+  };
+  check(fw.tasks, "tasks");
+  check(fw.resolution_tasks, "resolution_tasks");
 }
 
 }  // namespace da06::detail::framework_format

@@ -3,6 +3,8 @@
 // located at the end, in one more pass over the text for all of them.
 #include "framework_reader.hpp"
 
+#include "da06/status.hpp"
+
 #include <algorithm>
 
 extern const unsigned char da06_embedded_default_dataset[];
@@ -47,6 +49,7 @@ LoadResult load_framework_json(std::string_view text, std::string_view file_name
     return result;
   }
   detail::framework_format::cross_check(sink, ids, data);
+  detail::framework_format::warn_unread_deadlines(sink, ids, data, reference_year_of(data));
   detail::records::locate_diagnostics(body, lines, result.diagnostics);
   std::stable_sort(result.diagnostics.begin(), result.diagnostics.end(), [](const Diagnostic& a, const Diagnostic& b) {
     return std::tie(a.where.line, a.where.column) < std::tie(b.where.line, b.where.column);
