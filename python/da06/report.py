@@ -29,7 +29,9 @@ from typing import TYPE_CHECKING, Any, Callable
 import pandas as pd
 
 from ._errors import Error, InvalidArgument
+from . import report_services
 from .numbers import format_number, format_percent
+from .report_services import ratio_text as _ratio_text
 
 if TYPE_CHECKING:
     from .framework import Framework
@@ -161,7 +163,7 @@ def context(fw: Framework, as_of: Any = None) -> dict[str, Any]:
             by_lead.setdefault(t["lead"], []).append(t)
     attention = [{"lead": lead, "tasks": ts} for lead, ts in by_lead.items()]
 
-    services = _services(data, indicators)
+    services = report_services.services(data, indicators)
     summary = rep["task_status"]["summary"]
     lines = _summary_lines(data, indicators, summary, rep)
     targets = _targets(fw, as_of_d, indicators)
@@ -195,47 +197,6 @@ def _workdays_text(status: str, left: int | None, over: int | None) -> str:
     if status == "overdue" or (left is not None and left < 0):
         return f"quá {format_number(over)} ngày làm việc" if over else ""
     return f"còn {format_number(left)} ngày làm việc" if left is not None else ""
-
-
-def _ratio_text(num: int, den: int, ind: dict[str, Any] | None) -> str:
-    dec = int(ind.get("decimals", 2)) if ind else 2
-    rnd = str(ind.get("rounding", "half_up")) if ind else "half_up"
-    if den == 0:
-        return ""
-    return format_percent(num, den, decimals=dec, rounding=rnd, factor=int(ind.get("factor", 100)) if ind else 100)  # type: ignore[arg-type]
-
-
-def _services(data: dict[str, Any], indicators: dict[str, dict[str, Any]]) -> dict[str, Any]:
-    ind = indicators.get("dvc_service_online_rate")
-    obs = {o.get("service"): o for o in data.get("observations", [])
-           if o.get("indicator") == "dvc_service_online_rate" and o.get("service")}
-    out: dict[str, Any] = {"decimals": int(ind.get("decimals", 2)) if ind else 2}
-    for appendix in ("III", "IV"):
-        rows = []
-        for s in data.get("services", []):
-            if s.get("appendix") != appendix:
-                continue
-            o = obs.get(s["id"])
-            row: dict[str, Any] = {"id": s["id"], "number": s.get("number", ""), "name": s.get("name", ""),
-                                   "total": None, "online": None, "rate": None, "total_text": "",
-                                   "online_text": "", "rate_text": "", "published": "", "change": None,
-                                   "change_text": "", "change_delta": None, "change_delta_text": "",
-                                   "change_against": ""}
-            if o is not None and o.get("numerator") is not None and o.get("denominator") is not None:
-                num, den = int(o["numerator"]), int(o["denominator"])
-                row.update(total=den, online=num, rate=Fraction(num, den) if den else None,
-                           total_text=format_number(den), online_text=format_number(num),
-                           rate_text=_ratio_text(num, den, ind), published=o.get("published", ""))
-                ch = o.get("change")
-                if ch:
-                    delta = int(ch["delta"]) if ch.get("delta") is not None else None
-                    row.update(change=ch, change_text=ch.get("published", ""), change_delta=delta,
-                               change_delta_text=("" if delta is None else
-                                                  ("+" if delta > 0 else "") + format_number(delta)),
-                               change_against=ch.get("against", ""))
-            rows.append(row)
-        out[appendix] = rows
-    return out
 
 
 def _summary_lines(data: dict[str, Any], indicators: dict[str, dict[str, Any]], summary: dict[str, Any],
@@ -426,11 +387,6 @@ def _task_rows(ctx: dict[str, Any]) -> tuple[list[str], list[list[Any]]]:
     return head, rows
 
 
-def _service_head() -> list[str]:
-    return ["STT", "Dịch vụ công", "Tổng số hồ sơ", "Hồ sơ trực tuyến", "Tỷ lệ", "So với tháng 12/2023",
-            "Tăng/giảm (hồ sơ)"]
-
-
 def _target_head() -> list[str]:
     return ["Chỉ tiêu", "Chỉ số", "Giá trị", "Ngưỡng", "Chênh lệch", "Cần thêm", "Hạn", "Đánh giá", "Tốc độ"]
 
@@ -517,10 +473,9 @@ def _docx(ctx: dict[str, Any], sections: tuple[str, ...]) -> bytes:
             table(head, [[str(r[0]), r[1], r[2], r[3], r[4], r[5], r[6], r[7], _vn_date(r[8]), _vn_date(r[9]),
                           r[10], "" if r[11] is None else format_number(r[11])] for r in rows], landscape=True)
         elif part == "services":
-            for app in ("III", "IV"):
-                doc.add_heading(f"Phụ lục {app}. Dịch vụ công trực tuyến", level=2)
-                table(_service_head(), [[s["number"], s["name"], s["total_text"], s["online_text"], s["rate_text"],
-                                         s["change_text"], s["change_delta_text"]] for s in ctx["services"][app]])
+            for app in ctx["services"]["appendices"]:
+                doc.add_heading(app["title"], level=2)
+                table(ctx["services"]["head"], [report_services.row_texts(s) for s in app["rows"]])
         elif part == "overdue":
             doc.add_heading("Nhiệm vụ quá hạn và sắp đến hạn", level=2)
             if not ctx["attention"]:
@@ -594,10 +549,10 @@ def _xlsx(ctx: dict[str, Any], sections: tuple[str, ...]) -> bytes:
             sheet("Phụ lục I", head, rows, {1: "0", 9: "dd/mm/yyyy", 10: "dd/mm/yyyy", 12: "#,##0;-#,##0;0"})
         elif part == "services":
             pct = "0." + "0" * ctx["services"]["decimals"] + "%" if ctx["services"]["decimals"] else "0%"
-            for app in ("III", "IV"):
-                sheet(f"Phụ lục {app}", _service_head(),
+            for app in ctx["services"]["appendices"]:
+                sheet(f"Phụ lục {app['key']}"[:31], ctx["services"]["head"] + [report_services.XLSX_DELTA_HEAD],
                       [[s["number"], s["name"], s["total"], s["online"], s["rate"], s["change_text"],
-                        s["change_delta"]] for s in ctx["services"][app]],
+                        s["change_delta"]] for s in app["rows"]],
                       {3: "#,##0", 4: "#,##0", 5: pct, 7: "+#,##0;-#,##0;0"})
         elif part == "overdue":
             sheet("Quá hạn, sắp đến hạn", ["Cơ quan chủ trì", "STT", "Nhiệm vụ", "Thời hạn", "Hạn", "Trạng thái",
