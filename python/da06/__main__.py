@@ -1,6 +1,7 @@
 """``python -m da06``: command-line entry of the Python package.
 
     python -m da06 report --format md|html|docx|xlsx [--template NAME|PATH] [--as-of DATE] [--data PATH] --out FILE
+    python -m da06 report --template mau.docx --out bao-cao.docx        # a Word template (docxtpl)
     python -m da06 import FILE [--kind report|plan] [--as-of DATE] --out fw.json [--log log.json]
     python -m da06 template --out khung.xlsx [--data PATH | --embedded]
 
@@ -21,9 +22,10 @@ def _parser() -> argparse.ArgumentParser:
     sub = p.add_subparsers(dest="command", required=True)
     r = sub.add_parser("report", help="render a report variant from a template (docs/reports.md)")
     r.add_argument("--format", "-f", dest="fmt", choices=["md", "html", "docx", "xlsx"], default=None,
-                   help="output format (default: from the --out extension, else md)")
+                   help="output format (default: from the --out extension, else docx for a Word template, else md)")
     r.add_argument("--template", "-t", default=None,
-                   help="a shipped template (full, the default; overview, appendix1, services, summary, overdue, gaps, previous) or a template file")
+                   help="a shipped template (full, the default; overview, appendix1, services, summary, overdue, gaps, previous), "
+                        "a template file (md, html) or a Word template (.docx, gives docx)")
     r.add_argument("--as-of", default=None, help="the evaluation date, YYYY-MM-DD (default: the report date)")
     r.add_argument("--data", default=None, help="a framework JSON file (default: the embedded dataset)")
     r.add_argument("--previous", default=None,
@@ -133,7 +135,10 @@ def main(argv: list[str] | None = None) -> int:
         fmt = args.fmt
         if fmt is None:
             ext = args.out.rsplit(".", 1)[-1].lower() if "." in args.out else ""
-            fmt = {"markdown": "md", "htm": "html"}.get(ext, ext) if ext in (*report.FORMATS, "markdown", "htm") else "md"
+            if ext in (*report.FORMATS, "markdown", "htm"):
+                fmt = {"markdown": "md", "htm": "html"}.get(ext, ext)
+            else:
+                fmt = "docx" if args.template and report._is_word_template(args.template) else "md"
         if args.out == "-":
             if fmt in ("docx", "xlsx"):
                 print(f"python -m da06 report: {fmt} cannot go to standard output; give --out FILE", file=sys.stderr)

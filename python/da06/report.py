@@ -12,7 +12,9 @@ Every number is the engine's: counts and ratios are formatted by ``da06.format_n
 are the engine's display strings. Templates only place them. ``context(fw, as_of)`` is the dict the
 templates receive (docs/reports.md lists its keys). Markdown and HTML come from the templates in
 ``da06/templates`` (or a template file of yours); DOCX and XLSX are built with python-docx and openpyxl
-from the same context. Needs ``jinja2`` (and ``python-docx`` / ``openpyxl`` for those formats).
+from the same context, and a Word template of yours (``template="mau.docx"``) is rendered to DOCX by
+docxtpl (``da06/report_word.py``). Needs ``jinja2`` (and ``python-docx`` / ``openpyxl`` / ``docxtpl``
+for those formats).
 """
 from __future__ import annotations
 
@@ -298,11 +300,14 @@ def _environment(search: list[str], html: bool) -> Any:
         trim_blocks=True,
         lstrip_blocks=True,
     )
-    env.filters["md"] = _md_cell
-    env.filters["vn_number"] = format_number
-    env.filters["vn_percent"] = format_percent
-    env.filters["vn_date"] = _vn_date
+    env.filters.update(_filters())
     return env
+
+
+def _filters() -> dict[str, Callable[..., Any]]:
+    """The filters every template environment has (Markdown, HTML and Word): ``md``, ``vn_number``,
+    ``vn_percent``, ``vn_date``."""
+    return {"md": _md_cell, "vn_number": format_number, "vn_percent": format_percent, "vn_date": _vn_date}
 
 
 def _resolve(template: str | os.PathLike[str], fmt: str) -> tuple[list[str], str]:
@@ -346,9 +351,7 @@ def _render_text(fw: Framework, template: str | os.PathLike[str], fmt: str, as_o
         tpl = env.get_template(name)
     except jinja2.TemplateSyntaxError as e:
         raise _template_error(e, name, search) from e
-    ctx = context(fw, as_of)
-    ctx.update(extra or {})
-    _with_previous(ctx, fw, as_of, os.fspath(template))
+    ctx = _template_context(fw, as_of, extra, os.fspath(template))
     try:
         return str(tpl.render(**ctx))
     except (jinja2.TemplateError, TypeError, ValueError, KeyError, AttributeError) as e:
@@ -361,6 +364,14 @@ _SECTIONS: dict[str, tuple[str, ...]] = {
     "overdue": ("overdue",), "gaps": ("gaps",), "full": ("overview", "summary", "overdue", "gaps", "appendix1", "services"),
     "previous": ("previous",),
 }
+
+
+def _template_context(fw: Framework, as_of: Any, extra: dict[str, Any] | None, template: str) -> dict[str, Any]:
+    """``context(fw, as_of)`` with the caller's extra variables and, given ``previous=``, its section."""
+    ctx = context(fw, as_of)
+    ctx.update(extra or {})
+    _with_previous(ctx, fw, as_of, template)
+    return ctx
 
 
 def _with_previous(ctx: dict[str, Any], fw: Framework, as_of: Any, template: str) -> None:
@@ -576,23 +587,35 @@ def render(fw: Framework, template: str | os.PathLike[str] | None = None, fmt: s
            as_of: Any = None, **extra: Any) -> str | bytes:
     """The report variant ``template`` (a shipped name or a template file) as ``fmt``: md and html give
     ``str``, docx and xlsx ``bytes``. ``extra`` keyword arguments are added to the template context.
-    DOCX and XLSX are built from the context for the shipped templates only. ``template=None`` is
-    ``full``: every format opens with the summary (``overview``)."""
+    For the shipped templates DOCX and XLSX are built from the context; a template file gives md or
+    html, and a Word template (a path ending in ``.docx``, rendered by docxtpl: da06/report_word.py)
+    gives docx. ``template=None`` is ``full``: every format opens with the summary (``overview``)."""
     if fmt not in FORMATS:
         raise InvalidArgument(f"unknown report format {fmt!r}: expected one of {', '.join(FORMATS)}", field="fmt")
     if template is None:
         template = "full"
+    t = os.fspath(template)
+    if _is_word_template(t):
+        if fmt != "docx":
+            raise InvalidArgument(f"{t!r} is a Word template: it gives docx, not {fmt}", field="fmt")
+        _resolve(t, fmt)  # an existing file, or the error that names the shipped templates
+        from . import report_word
+
+        return report_word.render(t, _template_context(fw, as_of, extra, t))
     if fmt in ("md", "html"):
         return _render_text(fw, template, fmt, as_of, extra)
-    t = os.fspath(template)
     if t not in _SECTIONS:
         raise InvalidArgument(f"{fmt} output is built from the shipped templates ({', '.join(TEMPLATES)}); "
-                              f"{t!r} is not one of them (custom templates give md or html)", field="template")
-    ctx = context(fw, as_of)
-    ctx.update(extra)
-    _with_previous(ctx, fw, as_of, t)
+                              f"{t!r} is not one of them (a template file gives md or html, a Word template "
+                              f"(.docx) gives docx)", field="template")
+    ctx = _template_context(fw, as_of, extra, t)
     build: Callable[[dict[str, Any], tuple[str, ...]], bytes] = _docx if fmt == "docx" else _xlsx
     return build(ctx, _SECTIONS[t])
+
+
+def _is_word_template(template: str | os.PathLike[str]) -> bool:
+    """A template path ending in ``.docx`` (any case) is a Word template: docx output, by docxtpl."""
+    return os.fspath(template).lower().endswith(".docx")
 
 
 def write(fw: Framework, path: str | os.PathLike[str], fmt: str | None = None,
