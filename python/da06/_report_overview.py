@@ -6,6 +6,7 @@ from __future__ import annotations
 import io
 from typing import Any, Callable
 
+from . import report_xlsx
 from ._errors import Error
 
 
@@ -244,12 +245,18 @@ def xlsx(wb: Any, ws: Any, ctx: dict[str, Any]) -> None:
         first = row + 1
         for t in rows_u:
             row += 1
-            values = [t["indicator_name"], float(t["gap"]), t["threshold_display"], t["value_display"], t["needed_text"],
-                      t["status_vi"], t["pace_vi"], t["deadline"]]
+            decimals = report_xlsx.decimals_of(t["value_display"])
+            needed: tuple[Any, str] = (None, "General")
+            if t["needed"] is not None:  # "cần giảm 2": the count, with its words in the format
+                words = t["needed_text"].rsplit(" ", 1)[0] + " " if " " in t["needed_text"] else ""
+                needed = (t["needed"], ('"' + words.replace('"', "") + '"' if words else "") + "#,##0")
+            values = [t["indicator_name"], report_xlsx.gap_cell(t["gap"], "", report_xlsx.decimals_of(t["gap_text"])),
+                      report_xlsx.threshold_cell(t["threshold"], t["comparator"], t["percent"]),
+                      report_xlsx.value_cell(t["value"], t["percent"], decimals), needed,
+                      t["status_vi"], t["pace_vi"], (t["deadline"], "dd/mm/yyyy")]
             for i, v in enumerate(values, start=1):
-                ws.cell(row=row, column=i, value=v).alignment = Alignment(wrap_text=(i == 1), vertical="top")
-            ws.cell(row=row, column=2).number_format = "+#,##0.00;-#,##0.00;0"
-            ws.cell(row=row, column=8).number_format = "dd/mm/yyyy"
+                c = report_xlsx.put(ws, row, i, v) if isinstance(v, tuple) else ws.cell(row=row, column=i, value=v)
+                c.alignment = Alignment(wrap_text=(i == 1), vertical="top")
         bar(f"Khoảng cách đến chỉ tiêu ({unit_text})", len(rows_u), first, (2, 2), 1, x_title=unit_text)
         row += 2
     row += 1

@@ -31,7 +31,7 @@ from typing import TYPE_CHECKING, Any, Callable
 import pandas as pd
 
 from ._errors import Error, InvalidArgument
-from . import report_services
+from . import report_services, report_xlsx
 from .numbers import format_number, format_percent
 from .report_services import ratio_text as _ratio_text
 
@@ -257,7 +257,12 @@ def _targets(fw: Framework, as_of: _dt.date, indicators: dict[str, dict[str, Any
         gap_text = (gap + (" điểm %" if unit == "pp" else f" {unit}" if unit else "")) if gap else ""
         needed = _opt_int(r["needed"])
         status, pace = _text(r["status"]), _text(r["pace"])
+        value, gap_exact = _text(r["value_exact"]), _text(r["gap_exact"])
         out.append({
+            # exact numbers in the indicator's unit (91.31 for 91,31 %), for cells and computations
+            "value": Fraction(value) if value else None, "gap": Fraction(gap_exact) if gap_exact else None,
+            "threshold_value": Fraction(thr) if thr else None, "percent": percent,
+            "decimals": report_xlsx.decimals_of(_text(r["value_display"]) or _text(r["gap_display"])),
             "id": r["target"], "indicator": r["indicator"], "indicator_name": _text(r["indicator_name"]),
             "task": _text(r["task"]), "unit": _text(r["unit"]), "status": status,
             "status_vi": TARGET_STATUS_VI.get(status, status),
@@ -530,7 +535,11 @@ def _xlsx(ctx: dict[str, Any], sections: tuple[str, ...]) -> bytes:
         for c in ws[1]:
             c.font = bold
         for r in rows:
-            ws.append([float(v) if isinstance(v, Fraction) else v for v in r])
+            # a (value, number format) pair is a number whose format varies by row (report_xlsx)
+            ws.append([v[0] if isinstance(v, tuple) else float(v) if isinstance(v, Fraction) else v for v in r])
+            for cell, v in zip(ws[ws.max_row], r):
+                if isinstance(v, tuple) and v[0] is not None:
+                    cell.number_format = v[1]
         for col, fmtx in formats.items():
             for (cell,) in ws.iter_rows(min_row=2, min_col=col, max_col=col):
                 if cell.value is not None:
@@ -562,7 +571,8 @@ def _xlsx(ctx: dict[str, Any], sections: tuple[str, ...]) -> bytes:
             pct = "0." + "0" * ctx["services"]["decimals"] + "%" if ctx["services"]["decimals"] else "0%"
             for app in ctx["services"]["appendices"]:
                 sheet(f"Phụ lục {app['key']}"[:31], ctx["services"]["head"] + [report_services.XLSX_DELTA_HEAD],
-                      [[s["number"], s["name"], s["total"], s["online"], s["rate"], s["change_text"],
+                      [[int(s["number"]) if str(s["number"]).isdigit() else s["number"], s["name"], s["total"],
+                        s["online"], s["rate"], s["change_text"],
                         s["change_delta"]] for s in app["rows"]],
                       {3: "#,##0", 4: "#,##0", 5: pct, 7: "+#,##0;-#,##0;0"})
         elif part == "overdue":
@@ -574,7 +584,10 @@ def _xlsx(ctx: dict[str, Any], sections: tuple[str, ...]) -> bytes:
                   {5: "dd/mm/yyyy", 7: "#,##0;-#,##0;0"})
         elif part == "gaps":
             sheet("Chỉ tiêu", _target_head(),
-                  [[t["id"], t["indicator_name"], t["value_text"], t["threshold_text"], t["gap_text"], t["needed"],
+                  [[t["id"], t["indicator_name"],
+                    report_xlsx.value_cell(t["value"], t["percent"], t["decimals"]),
+                    report_xlsx.threshold_cell(t["threshold_value"], t["comparator"], t["percent"]),
+                    report_xlsx.gap_cell(t["gap"], t["gap_unit"], t["decimals"]), t["needed"],
                     t["deadline"], t["status_vi"], t["pace_vi"]] for t in ctx["targets"]],
                   {6: "#,##0", 7: "dd/mm/yyyy"})
     buf = io.BytesIO()

@@ -74,6 +74,7 @@ def _target(t: Any) -> dict[str, Any]:
         "status": t.status, "status_vi": _TARGET_STATUS_VI.get(t.status, t.status), "met": t.status == "met",
         "threshold_display": t.threshold_display, "value_display": t.value_display, "gap_text": gap,
         "gap": t.gap, "gap_unit": t.gap_unit, "needed": t.needed,
+        "value": t.value, "threshold": t.threshold, "comparator": t.comparator, "percent": t.percent,
         "needed_text": t.needed_display,
         "deadline": t.deadline, "deadline_text": _date_text(t.deadline),
         "pace": t.pace, "pace_vi": _core.pace_label_vi(t.pace),

@@ -81,6 +81,50 @@ def test_xlsx_services_numbers_and_formats(xlsx):
     assert list(b[2:5]) == [156, 9, pytest.approx(9 / 156)] and b[6] == -3
 
 
+def test_xlsx_every_number_is_a_number(xlsx):
+    """No cell of any sheet holds a number as text ("91,31%", "-8,69 điểm %", "15")."""
+    import re
+
+    number_text = re.compile(r"[≥≤<>=+\-−]?\s*(top\s*)?\d[\d.]*(,\d+)?\s*(%|điểm %)?")
+    found = [(ws.title, c.coordinate, c.value) for ws in xlsx.worksheets for row in ws.iter_rows() for c in row
+             if isinstance(c.value, str) and number_text.fullmatch(c.value.strip())]
+    assert not found, found[:10]
+
+
+def test_xlsx_targets_sheet_values_are_exact_numbers(fw, xlsx):
+    """The targets sheet holds the engine's exact values as numbers: a percent as a fraction of one, a gap
+    in points with its unit in the format, a threshold with its comparator in the format."""
+    from fractions import Fraction
+
+    df = fw.indicators_frame(as_of=fw.report_date).set_index("target")
+    ws = xlsx["Chỉ tiêu"]
+    head = [c.value for c in ws[1]]
+    col = {name: head.index(name) for name in ("Chỉ tiêu", "Giá trị", "Ngưỡng", "Chênh lệch")}
+    checked = 0
+    for row in ws.iter_rows(min_row=2):
+        t = df.loc[row[col["Chỉ tiêu"]].value]
+        value, thr, gap = row[col["Giá trị"]], row[col["Ngưỡng"]], row[col["Chênh lệch"]]
+        percent = value.number_format.endswith("%")
+        if isinstance(t["value_exact"], str) and t["value_exact"]:
+            exact = Fraction(t["value_exact"]) / (100 if percent else 1)
+            assert value.value == pytest.approx(float(exact), abs=0, rel=1e-15)
+            checked += 1
+        else:
+            assert value.value is None
+        assert isinstance(thr.value, (int, float))
+        assert float(Fraction(t["threshold"])) / (100 if thr.number_format.endswith("%") else 1) == pytest.approx(thr.value)
+        if isinstance(t["gap_exact"], str) and t["gap_exact"]:
+            assert gap.value == pytest.approx(float(Fraction(t["gap_exact"])))
+            if t["gap_unit"] == "pp":
+                assert '" điểm %"' in gap.number_format
+    assert checked >= 5
+    # the digitisation rate of the seed: 91,31 %, 8,69 points short of 100 %
+    row = next(r for r in ws.iter_rows(min_row=2) if r[0].value == "TG-T05-province-district")
+    assert (row[2].value, row[2].number_format) == (pytest.approx(0.9131), "0.00%")
+    assert (row[3].value, row[3].number_format) == (1, '"≥ "0%')
+    assert row[4].value == pytest.approx(-8.69)
+
+
 def test_docx_layout_and_cells(document, tasks):
     sec = document.sections[0]
     assert round(sec.page_width.mm) == 210 and round(sec.page_height.mm) == 297
@@ -222,3 +266,35 @@ def test_summary_lines_count_every_task_and_done_is_never_late(tmp_path):
             assert t["workdays_text"] == "", t
     late = {t["id"]: t["workdays_text"] for t in ctx["tasks"] if t["workdays_text"].startswith("quá")}
     assert set(late) == {"T04"}  # the one under way past its deadline (Quý I/2024); T01 and T02 are done
+
+
+def test_sections_follow_the_data(tmp_path, fw):
+    """A framework without services prints no services appendix in any format; the seed's change column
+    is titled from the period its changes compare against (2023-M12 in the data)."""
+    import docx
+    import openpyxl
+
+    ten = _ten_tasks(tmp_path)
+    assert "Phụ lục III" not in rep.render(ten, "full", "md")
+    assert "Phụ lục III" not in rep.render(ten, "full", "html")
+    assert "Phụ lục III" not in rep.render(ten, "services", "md")
+    sheets = openpyxl.load_workbook(io.BytesIO(rep.render(ten, "full", "xlsx"))).sheetnames
+    assert not [s for s in sheets if s.startswith("Phụ lục III") or s.startswith("Phụ lục IV")], sheets
+    d = docx.Document(io.BytesIO(rep.render(ten, "full", "docx")))
+    assert not [p.text for p in d.paragraphs if p.text.startswith("Phụ lục III")]
+
+    against = {o["change"]["against"] for o in __import__("json").loads(fw.to_json())["observations"]
+               if o.get("service") and o.get("change")}
+    assert against == {"2023-M12"}
+    assert "| So với tháng 12/2023 |" in rep.render(fw, "services", "md")
+    # the same data compared with another period gets that period's title
+    import json
+
+    data = json.loads(fw.to_json())
+    for o in data["observations"]:
+        if o.get("change"):
+            o["change"]["against"] = "2024-Q1"
+    p = tmp_path / "q1.json"
+    p.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    md = rep.render(da06.load(p), "services", "md")
+    assert "| So với quý I/2024 |" in md and "12/2023 |" not in md
