@@ -9,6 +9,7 @@
 #include <algorithm>
 #include <cmath>
 #include <map>
+#include <set>
 #include <sstream>
 
 namespace da06 {
@@ -705,6 +706,11 @@ IndicatorsReport indicators_report(const Framework& fw, Date as_of, const Calend
   r.summary.observations = fw.observations().size();
   r.summary.derived_observations = derived.size();
   r.summary.targets = r.targets.size();
+  std::set<int> years;
+  for (const auto& e : r.targets)
+    if (e.deadline)
+      for (int y : cal.provisional_years(std::min(as_of, *e.deadline), std::max(as_of, *e.deadline))) years.insert(y);
+  r.provisional_years.assign(years.begin(), years.end());
 
   // Derived observations by their source id, for the change blocks.
   std::map<std::string, const Observation*> earlier_of;

@@ -102,6 +102,16 @@ Report build_report(const Framework& fw, std::optional<Date> as_of, const Calend
   return r;
 }
 
+namespace {
+/// One line when working days were counted in years without an official schedule.
+void provisional_note(std::ostream& out, const std::vector<int>& years) {
+  if (years.empty()) return;
+  out << "  provisional: working days in";
+  for (int y : years) out << " " << y;
+  out << " follow the statutory rules only (no official schedule yet); a published schedule may change them\n";
+}
+}  // namespace
+
 std::string report_text(const Report& r) {
   const FrameworkData& d = r.framework.data();
   std::ostringstream out;
@@ -136,6 +146,7 @@ std::string report_text(const Report& r) {
       if (cl.ours) out << " — ours " << *cl.ours << " (difference " << *cl.difference << ")";
       out << "\n";
     }
+    provisional_note(out, r.task_status->provisional_years);
     if (!r.attention.empty()) {
       out << "\nQuá hạn / sắp đến hạn / đã quá thời hạn mà chưa xong:\n";
       for (const TaskStatus& t : r.attention) out << "  " << t.task << " [" << to_string(t.status) << "] " << t.reason << "\n";
@@ -145,6 +156,7 @@ std::string report_text(const Report& r) {
     const IndicatorsSummary& sum = r.indicators->summary;
     out << "\nChỉ tiêu (" << sum.targets << " targets): met " << sum.met << ", not met " << sum.not_met << ", no data "
         << sum.no_data << "\n";
+    provisional_note(out, r.indicators->provisional_years);
     for (const TargetEvaluation& e : r.indicators->targets) {
       if (e.status == TargetStatus::no_data) continue;
       const Indicator* ind = r.framework.find_indicator(e.indicator);

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <set>
 
 #include <boost/date_time/gregorian/gregorian.hpp>
 
@@ -587,6 +588,13 @@ StatusReport task_status_report(const Framework& fw, Date as_of, const Calendar&
   StatusReport r;
   r.tasks = classify_tasks(fw, as_of, cal, opts);
   r.summary = summarize_status(fw, r.tasks, as_of, opts);
+  std::set<int> years;
+  for (const TaskStatus& s : r.tasks) {
+    if (!s.due) continue;  // no working days counted
+    const Date last = s.effective_due ? std::max(*s.due, *s.effective_due) : *s.due;
+    for (int y : cal.provisional_years(std::min(as_of, *s.due), std::max(as_of, last))) years.insert(y);
+  }
+  r.provisional_years.assign(years.begin(), years.end());
   return r;
 }
 

@@ -12,6 +12,7 @@
 #include <string>
 #include <vector>
 
+#include "da06/analysis.hpp"
 #include "da06/io.hpp"
 #include "da06/status.hpp"
 
@@ -388,4 +389,47 @@ TEST_CASE("to_json: one shape for the CLI, the report and the C ABI") {
   CHECK(j["summary"]["by_status"]["waiting"] == 17);
   CHECK(j["summary"]["claims"].size() == 3);
   CHECK(j["summary"]["past_due_not_done"].size() == 2);
+}
+
+TEST_CASE("working days counted in a year without an official schedule are flagged provisional") {
+  // The years with an official schedule, read from the data file itself, not from the calendar.
+  std::ifstream in(DA06_SOURCE_DIR "/data/holidays/vn_public_schedules.json");
+  REQUIRE(in.good());
+  std::set<int> scheduled;
+  const nlohmann::json doc = nlohmann::json::parse(in);
+  for (const auto& s : doc["schedules"]) scheduled.insert(s["year"].get<int>());
+  REQUIRE(scheduled.count(2026) == 1);
+  REQUIRE(scheduled.count(2027) == 0);
+  REQUIRE(scheduled.count(2028) == 0);
+
+  const char* text = R"({"format": "da06-framework", "format_version": 1, "period": {"code": "2026-S1"},
+    "indicators": [{"id": "r", "name": "r", "kind": "ratio", "factor": 100}],
+    "targets": [{"id": "G", "indicator": "r", "comparator": ">=", "threshold": "90", "deadline": "2027-12-31"}],
+    "tasks": [{"id": "A", "number": 1, "title": "a", "deadline_text": "Quý IV/2026", "progress_text": "Đang thực hiện"},
+              {"id": "B", "number": 2, "title": "b", "deadline_text": "Quý I/2027", "progress_text": "Đang thực hiện"},
+              {"id": "C", "number": 3, "title": "c", "deadline_text": "Khi có yêu cầu", "progress_text": "Đang thực hiện"}]})";
+  da06::LoadResult r = da06::load_framework_json(text, "mem.json");
+  REQUIRE(r.ok());
+  const auto pub = Calendar::vietnam_public();
+  // A is due 2026-12-31 (scheduled), B 2027-03-31: the count from 2026-06-30 runs through 2027.
+  auto rep = da06::task_status_report(r.framework, date(2026, 6, 30), pub);
+  CHECK(rep.provisional_years == std::vector<int>{2027});
+  CHECK(nlohmann::json::parse(da06::to_json(rep))["provisional_years"] == nlohmann::json::array({2027}));
+  // As of a date in 2028, B's overdue count runs through 2027 and 2028.
+  CHECK(da06::task_status_report(r.framework, date(2028, 2, 1), pub).provisional_years == std::vector<int>{2027, 2028});
+  // Without task B every count stays in 2026.
+  da06::LoadResult only_a = da06::load_framework_json(
+      R"({"format": "da06-framework", "format_version": 1,
+          "tasks": [{"id": "A", "number": 1, "title": "a", "deadline_text": "Quý IV/2026", "progress_text": "Đang thực hiện"}]})",
+      "mem.json");
+  CHECK(da06::task_status_report(only_a.framework, date(2026, 6, 30), pub).provisional_years.empty());
+  // The statutory calendar never follows schedules: nothing is provisional.
+  CHECK(da06::task_status_report(r.framework, date(2026, 6, 30), Calendar::vietnam_statutory()).provisional_years.empty());
+  // The target's working days left run to 2027-12-31.
+  auto ind = da06::indicators_report(r.framework, date(2026, 6, 30), pub);
+  CHECK(ind.provisional_years == std::vector<int>{2027});
+  // The embedded dataset, as of its report date: every count is final.
+  const auto seed = da06::default_framework();
+  CHECK(da06::task_status_report(seed, date(2024, 6, 28), pub).provisional_years.empty());
+  CHECK(da06::indicators_report(seed, date(2024, 6, 28), pub).provisional_years.empty());
 }

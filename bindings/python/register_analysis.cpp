@@ -116,7 +116,8 @@ void register_analysis(py::module_& m) {
       .def_readonly("calendar", &IndicatorsReport::calendar)
       .def_readonly("summary", &IndicatorsReport::summary)
       .def_readonly("problems", &IndicatorsReport::problems)
-      .def_readonly("targets", &IndicatorsReport::targets);
+      .def_readonly("targets", &IndicatorsReport::targets)
+      .def_readonly("provisional_years", &IndicatorsReport::provisional_years);
   m.def(
       "indicators_report",
       [](const Framework& fw, boost::gregorian::date as_of, const Calendar& cal, const std::string& method,

@@ -73,7 +73,8 @@ void register_status(py::module_& m) {
       .def_readonly("overdue", &StatusSummary::overdue);
   py::class_<StatusReport>(m, "StatusReport")
       .def_readonly("tasks", &StatusReport::tasks)
-      .def_readonly("summary", &StatusReport::summary);
+      .def_readonly("summary", &StatusReport::summary)
+      .def_readonly("provisional_years", &StatusReport::provisional_years);
   m.def(
       "task_status_report",
       [](const Framework& fw, boost::gregorian::date as_of, const Calendar& cal, int due_soon_workdays,

@@ -298,6 +298,9 @@ struct IndicatorsReport {
   std::vector<std::string> problems;  ///< from derive_earlier_observations
   std::vector<ObservationAnalysis> observations;  ///< the framework's, then the derived ones
   std::vector<TargetEvaluation> targets;
+  /// The years whose working days (`workdays_left`) were counted without an official schedule
+  /// (`Calendar::is_provisional`); ascending, empty when every count is final.
+  std::vector<int> provisional_years;
 };
 
 /// Evaluates every target and reads every observation as of `as_of` with `cal`.

@@ -137,6 +137,10 @@ struct StatusSummary {
 struct StatusReport {
   std::vector<TaskStatus> tasks;
   StatusSummary summary;
+  /// The years whose working days these results counted on without an official schedule
+  /// (`Calendar::is_provisional`): a published schedule may still move a day off, and with it a
+  /// working-day count or a rolled due date. Ascending; empty when every count is final.
+  std::vector<int> provisional_years;
 };
 
 /// Classifies one task. `opts.reference_year` is used as is (nothing is read from a framework).

@@ -474,6 +474,7 @@ class StatusSummary:
 class StatusReport:
     tasks: list[TaskStatus]
     summary: StatusSummary
+    provisional_years: list[int]
 
 def task_status_report(framework: Framework, as_of: datetime.date, calendar: Calendar, due_soon_workdays: int = ...,
                        roll_due_to_workday: bool = ...) -> StatusReport: ...
@@ -565,6 +566,7 @@ class IndicatorsReport:
     summary: IndicatorsSummary
     problems: list[str]
     targets: list[TargetEvaluation]
+    provisional_years: list[int]
 
 def indicators_report(framework: Framework, as_of: datetime.date, calendar: Calendar, method: str = ...,
                       half_life_years: float = ..., use_derived: bool = ...) -> IndicatorsReport: ...

@@ -114,7 +114,9 @@ class Framework:
                     due_soon_workdays: int = 10) -> pd.DataFrame:
         """Each task's status as of a date (default: the report's date), one row per task:
         ``status``, ``due`` (as printed), ``effective_due`` (rolled to a working day), ``workdays_left``,
-        ``workdays_overdue``, ``past_due_not_done``, the ``deciding_phrase`` and a one-line ``reason``."""
+        ``workdays_overdue``, ``past_due_not_done``, the ``deciding_phrase`` and a one-line ``reason``.
+        ``df.attrs["provisional_years"]``: the years whose working days were counted without an official
+        holiday schedule (``Calendar.is_provisional``); a published schedule may still change them."""
         cal = calendar or Calendar.vietnam_public()
         rep = _core.task_status_report(self._fw, self._as_of(as_of), cal.core, due_soon_workdays, True)
         rows = []
@@ -141,6 +143,8 @@ class Framework:
         df["status"] = pd.Categorical(df["status"], categories=list(STATUS_ORDER))
         df.attrs["as_of"] = rep.summary.as_of.isoformat()
         df.attrs["summary"] = _status_summary(rep.summary)
+        # years whose working days were counted without an official schedule (Calendar.is_provisional)
+        df.attrs["provisional_years"] = list(rep.provisional_years)
         return df
 
     def indicators_frame(self, as_of: DateLike | None = None, *, calendar: Calendar | None = None,
@@ -254,6 +258,7 @@ def _indicator_rows(fw: Framework, rep: _core.IndicatorsReport) -> pd.DataFrame:
     # What da06.plot draws for each target (the series, the projection line, the target), by target id.
     df.attrs["targets"] = {e.target: plot_inputs(e, names.get(e.indicator)) for e in rep.targets}
     df.attrs["as_of"] = rep.as_of.isoformat()
+    df.attrs["provisional_years"] = list(rep.provisional_years)
     s = rep.summary
     df.attrs["summary"] = {"observations": s.observations, "derived_observations": s.derived_observations,
                            "targets": s.targets, "met": s.met, "not_met": s.not_met, "no_data": s.no_data,

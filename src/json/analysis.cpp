@@ -175,6 +175,7 @@ ojson value(const IndicatorsReport& r) {
   j["framework"] = r.framework.id();
   j["as_of"] = format_iso_date(r.as_of);
   j["calendar"] = r.calendar;
+  j["provisional_years"] = r.provisional_years;
   j["options"] = {{"pace_method", std::string(to_string(opt.pace.method))},
                   {"bands", bands(opt.pace.bands)},
                   {"half_life_years", opt.pace.half_life_years},

@@ -46,10 +46,14 @@ ojson value(const Report& r) {
     ojson attention = ojson::array();
     for (const TaskStatus& t : r.attention) attention.push_back(value(t));
     j["task_status"] = {{"due_soon_workdays", r.task_status->summary.due_soon_workdays},
+                        {"provisional_years", r.task_status->provisional_years},
                         {"summary", value(r.task_status->summary)},
                         {"attention", std::move(attention)}};
   }
-  if (r.indicators) j["indicators"] = {{"summary", value(r.indicators->summary)}, {"targets", targets(*r.indicators)}};
+  if (r.indicators)
+    j["indicators"] = {{"provisional_years", r.indicators->provisional_years},
+                       {"summary", value(r.indicators->summary)},
+                       {"targets", targets(*r.indicators)}};
   ojson audit = value(r.audit);
   j["audit"] = {{"counts", std::move(audit["counts"])}, {"findings", std::move(audit["findings"])}};
   return j;

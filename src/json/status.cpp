@@ -67,6 +67,7 @@ ojson value(const StatusReport& r) {
   ojson doc;
   doc["as_of"] = format_iso_date(r.summary.as_of);
   doc["due_soon_workdays"] = r.summary.due_soon_workdays;
+  doc["provisional_years"] = r.provisional_years;
   ojson tasks = ojson::array();
   for (const TaskStatus& s : r.tasks) tasks.push_back(value(s));
   doc["tasks"] = std::move(tasks);

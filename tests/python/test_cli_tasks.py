@@ -38,7 +38,7 @@ def doc(run) -> dict:
 
 
 def test_json_shape(doc):
-    assert list(doc) == ["as_of", "due_soon_workdays", "tasks", "summary"]
+    assert list(doc) == ["as_of", "due_soon_workdays", "provisional_years", "tasks", "summary"]
     assert doc["as_of"] == "2024-06-28"  # the report's date is the default
     assert doc["due_soon_workdays"] == 10
     assert len(doc["tasks"]) == 72
