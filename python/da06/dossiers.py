@@ -441,7 +441,8 @@ def counts(dossiers: Any, procedures: Any = None, units: Sequence[str] | None = 
 
     Dossiers are the portal's cohort (received in the period) judged as of each period's end, or as of
     ``as_of``. ``units`` restricts and orders the units. The rows that could not be read are in
-    ``.attrs["errors"]``.
+    ``.attrs["errors"]``; ``.attrs["provisional_years"]`` lists the years the records span whose working
+    days were counted without an official holiday schedule (a published one may move a due date).
     """
     t = dossiers if isinstance(dossiers, DossierTable) else read(dossiers)
     c = t.columns
@@ -468,7 +469,32 @@ def counts(dossiers: Any, procedures: Any = None, units: Sequence[str] | None = 
     known = {r for r, _, _ in errs}
     all_errs = list(errs) + [e for e in t.errors.itertuples(index=False, name=None) if e[0] not in known]
     out.attrs["errors"] = _errors_frame(all_errs)
+    out.attrs["provisional_years"] = _provisional_years(calendar, c, None if as_of is None else _moment(as_of))
     return out
+
+
+def _provisional_years(calendar: Calendar | None, c: Mapping[str, Any], as_of: int | None) -> list[int]:
+    """The years, between the first day received and the last day any record or ``as_of`` names, whose
+    working days the calendar counts without an official schedule (``Calendar.is_provisional``)."""
+    cal = calendar or Calendar.vietnam_public()
+    received = np.asarray(c["received_at"])
+    received = received[received != NAT]
+    if not len(received):
+        return []
+    last = int(received.max())
+    for name in ("due_at", "finished_at"):
+        col = c.get(name)
+        if col is not None:
+            col = np.asarray(col)
+            col = col[col != NAT]
+            if len(col):
+                last = max(last, int(col.max()))
+    if as_of is not None and as_of != NAT:
+        last = max(last, as_of)
+    epoch = _dt.date(1970, 1, 1)
+    first_day = epoch + _dt.timedelta(days=int(received.min()) // 86400)
+    last_day = epoch + _dt.timedelta(days=last // 86400)
+    return cal.provisional_years(first_day, last_day)
 
 
 def _add_catalogue(out: pd.DataFrame, procedures: Any, units: Sequence[str]) -> pd.DataFrame:
@@ -587,6 +613,7 @@ def index(dossiers: Any, procedures: Any = None, units: Sequence[str] | None = N
     c = counts(dossiers, procedures, units, complaints, period=period, as_of=as_of, calendar=calendar, rules=dossier_rules)
     out = score_counts(c, rules)
     out.attrs["errors"] = c.attrs["errors"]
+    out.attrs["provisional_years"] = c.attrs["provisional_years"]
     return out
 
 

@@ -241,3 +241,30 @@ def test_index_from_a_csv_with_vietnamese_names_and_bad_rows(tmp_path) -> None: 
     on_time = rows[(rows["indicator"] == "ON_TIME") & (rows["unit"] == "xa_a")].iloc[0]
     assert (on_time["numerator"], on_time["denominator"]) == (1, 2)  # H1 on time (due 8/5), H2 late (due 7/5)
     assert on_time["points"] == 10.0
+
+
+def test_counts_flag_the_years_without_an_official_schedule() -> None:
+    """Dossiers whose dates reach a year without a published holiday schedule (2027 on, read from the
+    schedule file) say so; those that stay in scheduled years do not."""
+    import json
+    from pathlib import Path
+
+    doc = json.loads((Path(__file__).resolve().parents[2] / "data" / "holidays" / "vn_public_schedules.json")
+                     .read_text(encoding="utf-8"))
+    scheduled = {s["year"] for s in doc["schedules"]}
+    assert 2026 in scheduled and 2027 not in scheduled
+
+    def table(received: str, finished: str | None) -> pd.DataFrame:
+        return pd.DataFrame({"unit": ["X"], "received_at": [pd.Timestamp(received)], "time_limit": [5],
+                             "finished_at": [pd.Timestamp(finished) if finished else pd.NaT]})
+
+    cal = da06.Calendar.vietnam_public()
+    assert D.counts(table("2026-03-02 09:00", "2026-03-05 10:00"), calendar=cal).attrs["provisional_years"] == []
+    assert D.counts(table("2026-12-28 09:00", "2027-01-05 10:00"), calendar=cal).attrs["provisional_years"] == [2027]
+    # an open dossier judged as of a later date: the count runs to that date
+    c = D.counts(table("2026-12-01 09:00", None), calendar=cal, as_of="2028-01-10")
+    assert c.attrs["provisional_years"] == [2027, 2028]
+    assert D.index(table("2026-12-28 09:00", "2027-01-05 10:00"), calendar=cal).attrs["provisional_years"] == [2027]
+    # the statutory calendar never follows schedules
+    st_cal = da06.Calendar.vietnam_statutory()
+    assert D.counts(table("2026-12-28 09:00", "2027-01-05 10:00"), calendar=st_cal).attrs["provisional_years"] == []
