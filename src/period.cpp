@@ -449,8 +449,10 @@ Period parse_period(std::string_view text, std::optional<int> default_year) {
     where.line = 1;
     where.column = static_cast<int>(byte) + 1;
     where.field = "period";
-    throw ParseError("cannot read period \"" + std::string(text) + "\" at byte " + std::to_string(byte + 1) + ": " + why,
-                     where);
+    std::string msg = "cannot read period ";
+    msg.append(::da06::v1::detail::quoted_excerpt(text, 80)).append(" at byte ").append(std::to_string(byte + 1));
+    msg.append(": ").append(why);
+    throw ParseError(std::move(msg), where);
   };
   const auto tokens = detail::tokenize_vi(text);
   if (tokens.empty()) return fail(0, "empty text");

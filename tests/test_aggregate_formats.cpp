@@ -57,12 +57,12 @@ TEST_CASE("CSV header: missing, repeated and misspelt columns are one message ea
   CHECK(missing.diagnostics[0].to_string() ==
         "m.csv:1:1: header: the header has no column \"level\" (required: id, parent, level; found: id, parent). "
         "The file is not read.");
-  auto twice = da06::load_counts_csv("unit,indicator,period,numerator,denominator,unit\nA,x,p,1,2,B\n", "t.csv");
+  auto twice = da06::load_counts_csv("unit,indicator,period,numerator,denominator,unit\nA,x,2024,1,2,B\n", "t.csv");
   REQUIRE(twice.diagnostics.size() == 1);
   CHECK(twice.diagnostics[0].to_string() ==
         "t.csv:1:45: header: the header names the column \"unit\" twice (columns 1 and 6); the file is not read");
   CHECK(twice.rows.empty());
-  auto two_missing = da06::load_counts_csv("unit,indicator,period,num,den\nA,x,p,1,2\n", "n.csv");
+  auto two_missing = da06::load_counts_csv("unit,indicator,period,num,den\nA,x,2024,1,2\n", "n.csv");
   REQUIRE(two_missing.diagnostics.size() == 1);
   CHECK(two_missing.diagnostics[0].message.rfind("the header has no column \"numerator\" or \"denominator\"", 0) == 0);
   // An optional column misspelt would silently be empty: a warning says so, the rest is read.
@@ -115,11 +115,11 @@ TEST_CASE("CSV from Excel on a Vietnamese locale: ';' separators, a byte-order m
   CHECK(t.diagnostics.size() == 4);
   // What is not thousands grouping stays an error: 1.5, 1.0045, .004, 1..004.
   for (const char* bad : {"1.5", "1.0045", ".004", "1..004", "1234.567"}) {
-    auto b = da06::load_counts_csv(std::string("unit,indicator,period,numerator,denominator\nA,x,p,") + bad + ",2\n", "b.csv");
+    auto b = da06::load_counts_csv(std::string("unit,indicator,period,numerator,denominator\nA,x,2024,") + bad + ",2\n", "b.csv");
     CHECK_MESSAGE(b.rows.empty(), bad);
   }
   // A ';' file whose header has no ';'-separated required columns is not taken for one.
-  auto plain = da06::load_counts_csv("unit,indicator,period,numerator,denominator\nA;B,x,p,1,2\n", "p.csv");
+  auto plain = da06::load_counts_csv("unit,indicator,period,numerator,denominator\nA;B,x,2024,1,2\n", "p.csv");
   CHECK(plain.rows.size() == 1);
   CHECK(plain.rows[0].unit == "A;B");
   // Units and mapping files from the same Excel.
@@ -137,9 +137,9 @@ TEST_CASE("CSV from Excel on a Vietnamese locale: ';' separators, a byte-order m
 }
 
 TEST_CASE("CSV: columns the counts and mapping formats do not use are reported once, not silently dropped") {
-  auto t = da06::load_counts_csv("unit,indicator,note,period,numerator,denominator\nA,x,hello,p,1,2\nA,x,,q,1,2\n", "c.csv");
+  auto t = da06::load_counts_csv("unit,indicator,note,period,numerator,denominator\nA,x,hello,2024-Q1,1,2\nA,x,,2024-Q2,1,2\n", "c.csv");
   CHECK(t.rows.size() == 2);
-  CHECK(t.rows[1].period == "q");
+  CHECK(t.rows[1].period == "2024-Q2");
   REQUIRE(t.diagnostics.size() == 1);
   CHECK(t.diagnostics[0].to_string() == "c.csv:1:16: header: warning: column(s) note are not counts columns and are ignored");
   auto m = da06::load_mapping_csv("share,new_id,old_id,source\n1,N,O,decree\n", "m.csv");

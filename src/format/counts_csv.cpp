@@ -1,10 +1,11 @@
 // The counts CSV: `unit,indicator,period,numerator,denominator` (columns by name, any order), one
-// count observation per row. Counts are whole numbers ≥ 0 within int64; other columns are ignored, and
-// said so once.
+// count observation per row. Periods are period codes (2024, 2024-S1, 2024-Q2, 2024-M05, …); counts are
+// whole numbers ≥ 0 within int64; other columns are ignored, and said so once.
 #include "table.hpp"
 
 #include "da06/aggregate.hpp"
 #include "da06/input.hpp"
+#include "da06/period.hpp"
 
 #include <algorithm>
 
@@ -29,6 +30,14 @@ CountTable load_counts_csv(std::string_view text, const std::string& file) {
     for (std::size_t c : {kUnit, kIndicator, kPeriod}) {
       *names[c] = std::string(row.text(c));
       if (names[c]->empty()) fail(c, "empty " + std::string(kSpec.required[c]));
+    }
+    // A period is a code, as in a framework's observations: free text would make a group of its own.
+    if (!r.period.empty()) {
+      try {
+        (void)Period::parse_code(r.period);
+      } catch (const Error& e) {
+        fail(kPeriod, e.message());
+      }
     }
     for (std::size_t c : {kNumerator, kDenominator}) {
       std::string err;

@@ -243,6 +243,14 @@ class LocateSax {
 
 std::string child_path(const std::string& parent, std::string_view key) {
   if (plain_key(key)) return parent + "." + std::string(key);
+  // A key with control characters (a JSON "\u0001") or a very long one is shown as its bounded,
+  // escaped excerpt: a path is printed in messages. locate_json_paths builds its paths here too, so
+  // the two still meet.
+  std::string shown;
+  if (key.size() > 120 || std::any_of(key.begin(), key.end(), [](char c) { return static_cast<unsigned char>(c) < 0x20; })) {
+    shown = excerpt(key, 100);
+    key = shown;
+  }
   std::string s = parent + "[\"";
   for (char c : key) {
     if (c == '"' || c == '\\') s += '\\';
@@ -301,8 +309,29 @@ JsonDoc parse_json_with_positions(std::string_view text, const std::string& file
   CountingIterator first{text.data(), &cursor}, last{text.data() + text.size(), nullptr};
   bool ok = nlohmann::json::sax_parse(first, last, &sax, nlohmann::json::input_format_t::json,
                                       /*strict=*/true, /*ignore_comments=*/true);
-  if (!ok) return fail(sax.error_offset_, sax.error_path_, sax.error_message_);
+  if (!ok) {
+    tidy_parse_error(text, sax.error_offset_, sax.error_message_);
+    return fail(sax.error_offset_, sax.error_path_, sax.error_message_);
+  }
   return doc;
+}
+
+void tidy_parse_error(std::string_view text, std::size_t& offset, std::string& message) {
+  // nlohmann's "last read: '…'" quotes raw input bytes, possibly half a UTF-8 sequence: escape them.
+  if (message.size() > 240 || find_invalid_utf8(message) != std::string::npos ||
+      std::any_of(message.begin(), message.end(), [](char c) { return static_cast<unsigned char>(c) < 0x20; }))
+    message = excerpt(message, 200);
+  if (message.rfind("number overflow", 0) != 0 || text.empty()) return;
+  auto numeric = [](char c) { return (c >= '0' && c <= '9') || c == '+' || c == '-' || c == '.' || c == 'e' || c == 'E'; };
+  std::size_t end = std::min(offset, text.size() - 1);
+  while (end > 0 && !numeric(text[end])) --end;  // the parser may have read one byte past the literal
+  if (!numeric(text[end])) return;
+  std::size_t begin = end;
+  while (begin > 0 && numeric(text[begin - 1])) --begin;
+  offset = begin;
+  message = "number overflow parsing ";
+  message.append(quoted_excerpt(text.substr(begin, end - begin + 1), 40));
+  message.append(": out of the range of a double");
 }
 
 std::vector<std::size_t> locate_json_paths(std::string_view text, const std::vector<std::string>& paths) {

@@ -42,6 +42,12 @@ struct JsonDoc {
 JsonDoc parse_json_with_positions(std::string_view text, const std::string& file, const LineIndex& lines,
                                   const InputLimits& limits = {});
 
+/// nlohmann's parse error as da06 reports it. nlohmann reports it at the byte after its token: a
+/// number too large for a double ("number overflow parsing '1e400'") is moved to its literal's first
+/// byte, and the literal quoted as a bounded excerpt. Every message is bounded (nlohmann quotes the
+/// last token read whole, which may be a megabyte-long string).
+void tidy_parse_error(std::string_view text, std::size_t& offset, std::string& message);
+
 /// For each of `paths` (as built by child_path), the byte offset in `text` where that value starts;
 /// a path that does not exist gets the offset of its nearest enclosing value that does. One pass.
 // A char iterator that publishes how far the parser has read, so SAX callbacks and errors know where they are.

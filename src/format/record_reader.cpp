@@ -159,6 +159,7 @@ void read_events(std::string_view text, const std::string& file, const LineIndex
                                       /*ignore_comments=*/true);
   if (!ok) {
     if (d.too_deep_) d.error_offset_ = static_cast<std::size_t>(cursor - text.data()) - 1;
+    tidy_parse_error(text, d.error_offset_, d.error_message_);
     fail(d.error_offset_, d.error_path_, d.error_message_);
   }
 }

@@ -45,7 +45,7 @@ void check_keys(const Ctx& c, const json& obj, const std::string& path, std::ini
   for (auto it = obj.begin(); it != obj.end(); ++it) {
     bool ok = false;
     for (const char* a : allowed) ok = ok || it.key() == a;
-    if (!ok) data_error(c, child_path(path, it.key()), it.key(), "unknown field \"" + excerpt(it.key()) + "\"");
+    if (!ok) data_error(c, child_path(path, it.key()), excerpt(it.key()), "unknown field " + quoted_excerpt(it.key()));
   }
 }
 
@@ -100,7 +100,7 @@ HolidayRule parse_rule(const Ctx& c, const json& j, const std::string& path) {
   if (basis == "solar") r.basis = RuleBasis::solar;
   else if (basis == "lunar") r.basis = RuleBasis::lunar;
   else if (basis == "adjacent_to_solar") r.basis = RuleBasis::adjacent_to_solar;
-  else data_error(c, child(path, "basis"), "basis", "expected \"solar\", \"lunar\" or \"adjacent_to_solar\", got \"" + basis + "\"");
+  else data_error(c, child(path, "basis"), "basis", "expected \"solar\", \"lunar\" or \"adjacent_to_solar\", got " + quoted_excerpt(basis));
   r.month = get_int(c, require(c, j, path, "month"), child(path, "month"), "month", 1, 12);
   r.day = get_int(c, require(c, j, path, "day"), child(path, "day"), "day", 1, 31);
   if (j.contains("first_offset")) r.first_offset = get_int(c, j["first_offset"], child(path, "first_offset"), "first_offset", -31, 31);
@@ -113,7 +113,7 @@ HolidayRule parse_rule(const Ctx& c, const json& j, const std::string& path) {
     for (std::size_t i = 0; i < b.size(); ++i) {
       const std::string s = get_string(c, b[i], item(bp, i), "before_on");
       auto it = std::find_if(names.begin(), names.end(), [&](const char* n) { return s == n; });
-      if (it == names.end()) data_error(c, item(bp, i), "before_on", "unknown weekday \"" + s + "\"");
+      if (it == names.end()) data_error(c, item(bp, i), "before_on", "unknown weekday " + quoted_excerpt(s));
       r.before_on_weekdays = static_cast<std::uint8_t>(r.before_on_weekdays | (1u << (it - names.begin())));
     }
   }
