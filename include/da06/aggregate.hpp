@@ -280,7 +280,8 @@ NamedAggregate aggregate_rows(const Hierarchy& h, const std::vector<CountRow>& r
 struct MappingEntry {
   std::string old_id, new_id;
   Decimal share;
-  Location where;
+  Location where;  ///< the share's cell (and the row's place when the ids' cells are not known)
+  Location old_where = {}, new_where = {};  ///< the id cells, when read from a file (line 0: unknown)
 };
 
 struct MappingLoad;

@@ -40,7 +40,10 @@ UnitMapping::UnitMapping(std::vector<MappingEntry> entries) {
 MappingLoad build_mapping(std::vector<MappingEntry> entries, const std::string& file) {
   MappingLoad out;
   auto loc = [&](const MappingEntry& e, const char* field) {
-    Location l = e.where;
+    const std::string_view f(field);
+    Location l = f == "old_id" && e.old_where.line > 0 ? e.old_where
+                 : f == "new_id" && e.new_where.line > 0 ? e.new_where
+                                                          : e.where;
     if (l.file.empty()) l.file = file;
     if (l.field.empty() || l.field != field) l.field = field;
     l.path = field;

@@ -50,6 +50,8 @@ MappingLoad load_mapping_csv(std::string_view text, const std::string& file) {
     }
     if (!ok) return;
     e.where = Location{file, sf.line, sf.column, "", ""};
+    e.old_where = Location{file, row.cell(kOld)->line, row.cell(kOld)->column, "", ""};
+    e.new_where = Location{file, row.cell(kNew)->line, row.cell(kNew)->column, "", ""};
     entries.push_back(std::move(e));
   });
   if (comma_note) early.push_back(std::move(*comma_note));
