@@ -12,19 +12,23 @@ namespace da06::inline v1::detail::framework_format {
 /// once per section, so locating a rejected record costs O(1), not a scan of the section.
 class RecordPaths {
  public:
-  RecordPaths(const SectionIds& ids, const char* section) : base_(std::string("$.") + section) {
-    auto it = ids.by_section.find(section);
-    if (it == ids.by_section.end()) return;
-    for (const auto& [id, index] : it->second) index_.emplace(id, index);
-  }
-  std::string operator()(const std::string& id) const {
+  RecordPaths(const SectionIds& ids, const char* section) : ids_(ids), section_(section), base_(std::string("$.") + section) {}
+  std::string operator()(const std::string& id) {
+    if (!built_) {  // built on the first error: a valid section never pays for it
+      built_ = true;
+      if (auto it = ids_.by_section.find(section_); it != ids_.by_section.end())
+        for (const auto& [key, index] : it->second) index_.emplace(key, index);
+    }
     auto it = index_.find(id);
     return it == index_.end() ? base_ : child_path(base_, it->second);
   }
 
  private:
+  const SectionIds& ids_;
+  const char* section_;
   std::string base_;
-  std::unordered_map<std::string, std::size_t> index_;
+  bool built_ = false;
+  std::unordered_map<std::string_view, std::size_t> index_;
 };
 
 void cross_check(records::Sink& c, const SectionIds& ids, FrameworkData& fw) {
@@ -37,12 +41,21 @@ void cross_check(records::Sink& c, const SectionIds& ids, FrameworkData& fw) {
           c.error(child_path(child_path(std::string("$.") + section, index), "id"), "id",
                   "duplicate " + std::string(what) + " id " + quoted_excerpt(id) + " (" + what + " rejected)");
     }
-    // Keep the first record of each id.
-    std::unordered_set<std::string> keep;
-    std::decay_t<decltype(v)> out;
-    for (auto& r : v)
-      if (keep.insert(r.id).second) out.push_back(std::move(r));
-    v = std::move(out);
+    // Keep the first record of each id, in place: no second copy of a large section. The ids are
+    // marked first, while the views into them are valid, then the records move.
+    std::vector<bool> first(v.size(), false);
+    {
+      std::unordered_set<std::string_view> seen;
+      seen.reserve(v.size());
+      for (std::size_t i = 0; i < v.size(); ++i) first[i] = seen.insert(v[i].id).second;
+    }
+    std::size_t w = 0;
+    for (std::size_t i = 0; i < v.size(); ++i) {
+      if (!first[i]) continue;
+      if (w != i) v[w] = std::move(v[i]);
+      ++w;
+    }
+    v.erase(v.begin() + static_cast<std::ptrdiff_t>(w), v.end());
   };
   dup(fw.sources, "sources", "source");
   dup(fw.utility_groups, "utility_groups", "utility group");
@@ -64,15 +77,15 @@ void cross_check(records::Sink& c, const SectionIds& ids, FrameworkData& fw) {
   auto ugroups = ids_of(fw.utility_groups);
   auto tgroups = ids_of(fw.task_groups);
 
-  // Filter `v`, dropping records for which `bad` reports an error.
+  // Filter `v` in place (stable), dropping records for which `check` reports an error.
   auto filter = [&](auto& v, const char* section, const char* what, auto&& check) {
-    std::decay_t<decltype(v)> out;
     RecordPaths paths(ids, section);
-    for (auto& r : v) {
-      std::string base = paths(r.id);
+    std::size_t w = 0;
+    for (std::size_t i = 0; i < v.size(); ++i) {
+      auto& r = v[i];
       bool ok = true;
       auto err = [&](const char* field, const std::string& msg) {
-        c.error(child_path(base, field), field, msg + " (" + what + " '" + r.id + "' rejected)");
+        c.error(child_path(paths(r.id), field), field, msg + " (" + what + " '" + r.id + "' rejected)");
         ok = false;
       };
       check(r, err);
@@ -80,9 +93,11 @@ void cross_check(records::Sink& c, const SectionIds& ids, FrameworkData& fw) {
         if (!r.source.document.empty() && !sources.count(r.source.document))
           err("source", "source document \"" + r.source.document + "\" is not in \"sources\"");
       }
-      if (ok) out.push_back(std::move(r));
+      if (!ok) continue;
+      if (w != i) v[w] = std::move(r);
+      ++w;
     }
-    v = std::move(out);
+    v.erase(v.begin() + static_cast<std::ptrdiff_t>(w), v.end());
   };
 
   filter(fw.task_groups, "task_groups", "task group", [](auto&, auto&&) {});
