@@ -2,8 +2,8 @@
 # da06 developer entry point. Idempotent: installs only what is missing, rebuilds only what changed.
 #
 #   tools/dev.sh run    set up, build, and print the report for the embedded dataset
-#   tools/dev.sh test   set up, build, and run every test (C++ via ctest, Python via pytest, fuzz smoke runs;
-#                       the sanitizer builds too with DA06_SANITIZERS=1)
+#   tools/dev.sh test   set up, build, and run every test (C++ via ctest, Python via pytest, fuzz smoke runs,
+#                       the quick ASan+UBSan step; DA06_SANITIZERS=1 runs the full sanitizer job instead, 0 none)
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 ROOT=$PWD
@@ -96,12 +96,18 @@ case "$MODE" in
       say "fuzz smoke runs (clang, libFuzzer)"
       bash tests/fuzz/run.sh "${DA06_FUZZ_SECONDS:-20}"
     fi
-    if [ "${DA06_SANITIZERS:-0}" = 1 ]; then
-      # ASan+UBSan over every target and the Python module, then TSan over the threaded C ABI tests
-      # (docs/reliability.md). Opt-in: the instrumented builds take longer than the rest of the run.
-      say "sanitizers (tools/sanitize.sh ci: ASan+UBSan build and tests, TSan threaded tests)"
-      bash tools/sanitize.sh ci
-    fi
+    case "${DA06_SANITIZERS:-quick}" in
+      1|full)
+        # ASan+UBSan over every target and the Python module, then TSan over the threaded C ABI tests
+        # (docs/reliability.md): longer than the rest of the run together.
+        say "sanitizers (tools/sanitize.sh ci: ASan+UBSan build and tests, TSan threaded tests)"
+        bash tools/sanitize.sh ci ;;
+      0|off) say "sanitizers skipped (DA06_SANITIZERS=0)" ;;
+      *)
+        # Every run: the library, C ABI and Python module under ASan+UBSan, with the tests that drive them.
+        say "sanitizers, quick step (tools/sanitize.sh quick: ASan+UBSan, C++ tests and the in-process Python tests)"
+        bash tools/sanitize.sh quick ;;
+    esac
     if [ "${DA06_SKIP_PIP_INSTALL:-0}" != 1 ]; then
       # What a user does: `pip install .` (isolated build: scikit-build-core and pybind11 from PyPI),
       # here into a scratch target, then import the installed package, not the one in python/.

@@ -5,7 +5,11 @@
 #                              module): every ctest test but java.example, then pytest against the
 #                              instrumented da06._core, the CLI and libda06.so
 #   tools/sanitize.sh tsan     ThreadSanitizer build (build/tsan, the tsan preset): the threaded C ABI tests
-#   tools/sanitize.sh ci       both, as CI runs them
+#   tools/sanitize.sh ci       both (the full sanitizer job: DA06_SANITIZERS=1 tools/dev.sh test)
+#   tools/sanitize.sh quick    the step every CI run takes (tools/dev.sh test): ASan+UBSan at -O1 without
+#                              debug info (build/asan-quick), only the library, its C++ tests, the C library
+#                              and the Python module; the C++ tests, then the Python tests that drive the
+#                              instrumented code in-process (test_py_*, test_ctypes, the bad-input catalogue)
 #   tools/sanitize.sh asan-build           only build build/asan
 #   tools/sanitize.sh asan-ctest [ARGS...]  only ctest under ASan (ARGS go to ctest, e.g. -R c.api)
 #   tools/sanitize.sh pytest [ARGS...]      only the Python tests under ASan (ARGS go to pytest)
@@ -46,7 +50,7 @@ asan_ctest() {
 # "CHECK failed: ... REAL(__cxa_throw)". CPython keeps its own allocations alive until exit, so leak
 # detection is off here (it stays on for the C and C++ programs above).
 asan_pytest() {
-  local build=$ROOT/build/asan pkg=$ROOT/build/asan/python
+  local build=$ROOT/${ASAN_BUILD:-build/asan} pkg=$ROOT/${ASAN_BUILD:-build/asan}/python
   local core
   core=$(ls "$build"/bindings/python/_core*.so)
   # A private copy of the package that imports the instrumented module (python/da06 keeps the release one).
@@ -63,6 +67,28 @@ asan_pytest() {
       ASAN_OPTIONS=halt_on_error=1:exitcode=86:detect_leaks=0 DA06_UNDER_ASAN=1 \
       .venv/bin/python -m pytest -q -p no:cacheprovider "${@:-tests/python}"
   )
+}
+
+# The quick step: the code every face runs (library, C ABI, Python module), instrumented, and the tests
+# that drive it in-process. Leaves out the CLI's own tests, the consumers and examples (they link outside
+# programs), the browser and docs tests (their subprocesses would all run under LD_PRELOAD) and TSan.
+QUICK_PYTEST=(tests/python/test_py_*.py tests/python/test_ctypes.py tests/python/test_bad_input_catalogue.py)
+asan_quick_build() {
+  local build=build/asan-quick
+  if [ ! -f "$build/CMakeCache.txt" ]; then
+    say "configuring $build (ASan+UBSan, -O1, no debug info)"
+    cmake -S . -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=None "-DCMAKE_CXX_FLAGS=-O1 -g0" \
+          -DDA06_SANITIZE=address,undefined -DDA06_BUILD_TESTS=ON -DDA06_BUILD_EXAMPLES=OFF -DDA06_BUILD_CLI=ON \
+          -DDA06_BUILD_PYTHON=ON -DPython_EXECUTABLE="$ROOT/.venv/bin/python" \
+          -Dpybind11_DIR="$(.venv/bin/python -m pybind11 --cmakedir)" >/dev/null
+  fi
+  say "building $build (library, C++ tests, C library, CLI, Python module)"
+  cmake --build "$build" --parallel "$JOBS" --target da06_tests da06_c da06_cli _core
+}
+asan_quick_tests() {
+  say "C++ tests under ASan+UBSan (build/asan-quick)"
+  ASAN_OPTIONS=$ASAN_PROGRAMS build/asan-quick/tests/da06_tests
+  ASAN_BUILD=build/asan-quick asan_pytest "${QUICK_PYTEST[@]}"
 }
 
 tsan() {
@@ -84,5 +110,6 @@ case "${1:-ci}" in
   pytest) shift; asan_pytest "$@" ;;
   tsan) step tsan ;;
   ci) step asan_build; step asan_ctest; step asan_pytest; step tsan ;;
-  *) echo "usage: tools/sanitize.sh asan|tsan|ci|asan-build|asan-ctest [ARGS]|pytest [ARGS]" >&2; exit 2 ;;
+  quick) step asan_quick_build; step asan_quick_tests ;;
+  *) echo "usage: tools/sanitize.sh asan|tsan|ci|quick|asan-build|asan-ctest [ARGS]|pytest [ARGS]" >&2; exit 2 ;;
 esac
