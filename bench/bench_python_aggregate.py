@@ -9,7 +9,8 @@ districts must come back as dropped, not counted.
 The DataFrame holds what an analyst would hold: categorical unit / indicator / period columns (pandas
 picks int16, int16 and int8 codes) and int64 counts. Timed, best of --repeats interleaved rounds, in one process:
   * C++ engine   — AggregationPlan::run on int32 codes (the plan built outside the timing), i.e. the
-                   C++ time of the same work (da06._core._engine_seconds);
+                   C++ time of the same work (engine_seconds of da06_test_hooks, the tests' C++
+                   module in the build folder: bindings/python/test_hooks);
   * da06 (df)    — da06.aggregate(df, hierarchy, ...) wall time, categorical columns read in place;
   * da06 (int32) — the same with int32 code columns (the engine reads them directly, one run);
   * pandas       — commune → province through the category codes, groupby(observed=True).sum(), ratio, gap.
@@ -24,6 +25,8 @@ Usage:  .venv/bin/python bench/bench_python_aggregate.py [--repeats 3] [--scale 
 from __future__ import annotations
 
 import argparse
+import os
+import sys
 import datetime as dt
 import warnings
 from typing import Any
@@ -32,7 +35,12 @@ import numpy as np
 import pandas as pd
 
 import da06
-from benchlib import best
+from benchlib import best, find_built
+
+# The tests' and benchmarks' own C++ module (never shipped), from the build folder.
+sys.path.insert(0, find_built(None, [f"build/{d}bindings/python" for d in ("release/", "", "dev/")],
+                              "the build folder's bindings/python (da06_test_hooks)"))
+import da06_test_hooks as hooks  # noqa: E402
 
 N_COMMUNES, N_PROVINCES, N_INDICATORS, N_PERIODS = 3321, 34, 200, 36
 AS_OF = dt.date(2026, 1, 1)
@@ -89,7 +97,7 @@ def main() -> int:
     targets = {name: "90%" for name in ind_names}
 
     def run_engine() -> Any:
-        return da06._core._engine_seconds(h.core, "province", AS_OF, u32, i32, p32, num, den, n_ind, N_PERIODS, "90")
+        return hooks.engine_seconds(h.core, "province", AS_OF, u32, i32, p32, num, den, n_ind, N_PERIODS, "90")
 
     def run_da06(frame: pd.DataFrame) -> pd.DataFrame:
         with warnings.catch_warnings():

@@ -83,7 +83,7 @@ asan_quick_build() {
           -Dpybind11_DIR="$(.venv/bin/python -m pybind11 --cmakedir)" >/dev/null
   fi
   say "building $build (library, C++ tests, C library, CLI, Python module)"
-  cmake --build "$build" --parallel "$JOBS" --target da06_tests da06_c da06_cli _core
+  cmake --build "$build" --parallel "$JOBS" --target da06_tests da06_c da06_cli _core da06_test_hooks
 }
 asan_quick_tests() {
   say "C++ tests under ASan+UBSan (build/asan-quick)"

@@ -17,7 +17,6 @@
 
 #include "da06/aggregate.hpp"
 
-#include <chrono>
 #include <memory>
 
 namespace da06py {
@@ -149,39 +148,6 @@ void register_aggregate(py::module_& m) {
   m.def("aggregation_kernel", [] { return std::string(da06::aggregation_kernel()); },
         "Which build of the aggregation kernel's run path this CPU uses: 'avx2' or 'generic'.");
 
-  // For the benchmark: the bare engine (AggregationPlan::run on int32 codes, plan built outside the
-  // timing), i.e. "the C++ time" of the same aggregation, measured in this process.
-  m.def(
-      "_engine_seconds",
-      [](const da06::Hierarchy& h, const std::string& level, boost::gregorian::date as_of,
-         py::array_t<std::int32_t, py::array::c_style> unit, py::array_t<std::int32_t, py::array::c_style> indicator,
-         py::array_t<std::int32_t, py::array::c_style> period, I64 numerator, I64 denominator,
-         std::int32_t indicator_count, std::int32_t period_count, std::string threshold) {
-        da06::ObservationColumns cols{unit.data(), indicator.data(), period.data(), numerator.data(), denominator.data(),
-                                      static_cast<std::size_t>(numerator.size())};
-        da06::AggregateOptions opt;
-        opt.indicator_count = indicator_count;
-        opt.period_count = period_count;
-        if (!threshold.empty()) opt.thresholds.assign(static_cast<std::size_t>(indicator_count), da06::IndicatorThreshold::percent(threshold));
-        const da06::Level lv = level_of(level);
-        double plan_s = 0, run_s = 0;
-        std::size_t groups = 0;
-        {
-          py::gil_scoped_release nogil;  // see the file comment
-          auto t0 = std::chrono::steady_clock::now();
-          da06::AggregationPlan plan(h, lv, as_of);
-          auto t1 = std::chrono::steady_clock::now();
-          auto r = plan.run(cols, opt);
-          auto t2 = std::chrono::steady_clock::now();
-          plan_s = std::chrono::duration<double>(t1 - t0).count();
-          run_s = std::chrono::duration<double>(t2 - t1).count();
-          groups = r.size();
-        }
-        return py::make_tuple(plan_s, run_s, groups);
-      },
-      py::arg("hierarchy"), py::arg("level"), py::arg("as_of"), py::arg("unit"), py::arg("indicator"), py::arg("period"),
-      py::arg("numerator"), py::arg("denominator"), py::arg("indicator_count"), py::arg("period_count"),
-      py::arg("threshold") = "");
 }
 
 }  // namespace da06py

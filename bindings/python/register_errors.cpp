@@ -37,7 +37,7 @@ void raise(PyObject* cls, const da06::Error& e, py::dict kw) {
 
 }  // namespace
 
-void register_errors(py::module_& m) {
+void register_errors(py::module_& /*m: the translator is global*/) {
   py::module_ errors = py::module_::import("da06._errors");
   auto get = [&](const char* name) { return py::object(errors.attr(name)).release().ptr(); };
   classes = new Classes{get("Error"), get("ParseError"), get("DataError"), get("RangeError"), get("InvalidArgument"),
@@ -71,16 +71,6 @@ void register_errors(py::module_& m) {
       raise(classes->error, e, location_kwargs(e.where()));
     }
     // Anything else falls through to pybind11's own translators (std::bad_alloc -> MemoryError, ...).
-  });
-  m.def("_raise_test", [](const std::string& kind) {
-    // For the tests: raise each C++ type with a known location.
-    da06::Location w{"f.json", 3, 7, "$.tasks[2].deadline_text", "deadline_text"};
-    if (kind == "parse") throw da06::ParseError("bad text", w);
-    if (kind == "data") throw da06::DataError("bad data", w);
-    if (kind == "range") throw da06::RangeError("out of range", w);
-    if (kind == "invalid") throw da06::InvalidArgument("bad argument", w);
-    if (kind == "load") throw da06::LoadError({da06::Diagnostic{da06::Severity::error, w, "bad record"}});
-    throw da06::Error("generic", w);
   });
 }
 

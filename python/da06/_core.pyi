@@ -10,7 +10,6 @@ import numpy.typing as npt
 __version__: str
 version_number: int
 
-def _raise_test(kind: str) -> None: ...
 
 # --- model -------------------------------------------------------------------------------------
 class SourceRef:
@@ -631,10 +630,6 @@ def aggregate_columns(hierarchy: Hierarchy, level: str, as_of: datetime.date, un
                       denominator: npt.NDArray[np.int64], indicator_count: int, period_count: int,
                       thresholds: list[tuple[int, str, str, str]] = ...) -> dict[str, Any]: ...
 def aggregation_kernel() -> str: ...
-def _engine_seconds(hierarchy: Hierarchy, level: str, as_of: datetime.date, unit: npt.NDArray[np.int32],
-                    indicator: npt.NDArray[np.int32], period: npt.NDArray[np.int32], numerator: npt.NDArray[np.int64],
-                    denominator: npt.NDArray[np.int64], indicator_count: int, period_count: int,
-                    threshold: str = ...) -> tuple[float, float, int]: ...
 
 # --- dossiers (register_dossier.cpp) -------------------------------------------------------------
 class DossierEngine:

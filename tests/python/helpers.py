@@ -22,3 +22,19 @@ def oracle_module(name: str) -> Any:
         sys.path.insert(0, str(DATA))
     return __import__(name)
 
+
+
+def cpp_test_hooks() -> Any:
+    """da06_test_hooks, the tests' own C++ module (bindings/python/test_hooks), from the build folder
+    ($DA06_BUILD_DIR, else build/release); skip the calling test when it is not built."""
+    import os
+
+    core()
+    dirs = [os.environ.get("DA06_BUILD_DIR"), REPO / "build" / "release"]
+    for d in dirs:
+        if d and (Path(d) / "bindings" / "python").is_dir():
+            where = str(Path(d) / "bindings" / "python")
+            if where not in sys.path:
+                sys.path.insert(0, where)
+            break
+    return pytest.importorskip("da06_test_hooks", reason="da06_test_hooks is not built (a build with DA06_BUILD_TESTS=ON)")

@@ -9,7 +9,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from helpers import DATA, REPO, core
+from helpers import DATA, REPO, core, cpp_test_hooks
 
 core()
 import da06  # noqa: E402
@@ -32,7 +32,7 @@ def test_version_matches_the_cpp_header() -> None:
 )
 def test_cpp_exceptions_become_located_python_exceptions(kind: str, cls: type) -> None:
     with pytest.raises(cls) as ei:
-        da06._core._raise_test(kind)
+        cpp_test_hooks().raise_error(kind)
     e = ei.value
     assert type(e) is cls
     assert isinstance(e, da06.Error)
