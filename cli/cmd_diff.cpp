@@ -4,6 +4,12 @@
 
 #include <da06/series.hpp>
 
+// GCC 12 warns (-Wrestrict) inside boost::multiprecision's cpp_int-to-string once it is inlined here:
+// a known false positive of that compiler (GCC bug 105329), not a fault of this file or of Boost.
+#if defined(__GNUC__) && !defined(__clang__) && __GNUC__ == 12
+#pragma GCC diagnostic ignored "-Wrestrict"
+#endif
+
 #include <charconv>
 #include <fstream>
 #include <iostream>
