@@ -1,14 +1,13 @@
 // `da06 diff OLD.json NEW.json [--as-of DATE] [--mapping MAP.csv] [--pin OLD=NEW,…] [--threshold X] [--json]`:
 // what changed from one report to the next (da06/series.hpp, docs/series.md).
-#include "commands.hpp"
-
-#include <da06/series.hpp>
-
 // GCC 12 warns (-Wrestrict) inside boost::multiprecision's cpp_int-to-string once it is inlined here:
 // a known false positive of that compiler (GCC bug 105329), not a fault of this file or of Boost.
 #if defined(__GNUC__) && !defined(__clang__) && __GNUC__ == 12
 #pragma GCC diagnostic ignored "-Wrestrict"
 #endif
+#include "commands.hpp"
+
+#include <da06/series.hpp>
 
 #include <charconv>
 #include <fstream>
