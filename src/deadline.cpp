@@ -8,6 +8,9 @@
 // the grammar.
 #include "da06/deadline.hpp"
 
+#include "period_phrase.hpp"
+#include "vi_text.hpp"
+
 #include <boost/date_time/gregorian/gregorian.hpp>
 
 #include <algorithm>

@@ -10,6 +10,7 @@
 
 #include "da06/error.hpp"
 #include "da06/period.hpp"
+#include "vi_text.hpp"
 
 namespace da06 {
 inline namespace v1 {

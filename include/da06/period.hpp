@@ -136,35 +136,6 @@ inline boost::gregorian::date submission_deadline(const Period& period, int n_wo
   return calendar.add_workdays(period.cutoff_window().last, n_working_days);
 }
 
-namespace detail {
-// Internal, shared by period.cpp and deadline.cpp; not part of the API and may change.
-
-/// One token of Vietnamese text, folded for matching: ASCII lower case, diacritics removed
-/// ("Quý" → "quy", "Đ" → "d"), HTML tags skipped. `begin`/`end` are byte offsets in the original.
-struct Token {
-  enum class Type : std::uint8_t { word, number, punct };
-  Type type;
-  std::string text;
-  std::size_t begin;
-  std::size_t end;
-};
-/// Splits UTF-8 text into folded tokens. Invalid UTF-8 and unknown symbols become punct "#".
-std::vector<Token> tokenize_vi(std::string_view text);
-
-/// A period phrase found at tokens[pos, end).
-struct PeriodPhrase {
-  Period period;
-  std::size_t end;         ///< one past the last token used
-  bool year_from_default;  ///< the phrase had no year; default_year was used
-};
-/// Matches one period phrase ("quý II/2024", "6 tháng đầu năm 2024", "tháng 5 năm 2024", "năm 2024")
-/// starting exactly at tokens[pos]; std::nullopt if none does. A yearless phrase uses `default_year`
-/// and fails without it. Never throws for bad numbers (a month 13 simply does not match).
-std::optional<PeriodPhrase> match_period_phrase(const std::vector<Token>& tokens, std::size_t pos,
-                                                std::optional<int> default_year);
-/// Parses a Roman (i–xii) or Arabic (1–12) numeral token; 0 if it is neither.
-int small_numeral(const Token& t) noexcept;
-}  // namespace detail
 
 }  // namespace v1
 }  // namespace da06
