@@ -245,14 +245,10 @@ def xlsx(wb: Any, ws: Any, ctx: dict[str, Any]) -> None:
         first = row + 1
         for t in rows_u:
             row += 1
-            decimals = report_xlsx.decimals_of(t["value_display"])
-            needed: tuple[Any, str] = (None, "General")
-            if t["needed"] is not None:  # "cần giảm 2": the count, with its words in the format
-                words = t["needed_text"].rsplit(" ", 1)[0] + " " if " " in t["needed_text"] else ""
-                needed = (t["needed"], ('"' + words.replace('"', "") + '"' if words else "") + "#,##0")
             values = [t["indicator_name"], report_xlsx.gap_cell(t["gap"], "", report_xlsx.decimals_of(t["gap_text"])),
                       report_xlsx.threshold_cell(t["threshold"], t["comparator"], t["percent"]),
-                      report_xlsx.value_cell(t["value"], t["percent"], decimals), needed,
+                      report_xlsx.value_cell(t["value"], t["percent"], report_xlsx.decimals_of(t["value_display"])),
+                      report_xlsx.count_cell(t["needed"], t["needed_text"]),
                       t["status_vi"], t["pace_vi"], (t["deadline"], "dd/mm/yyyy")]
             for i, v in enumerate(values, start=1):
                 c = report_xlsx.put(ws, row, i, v) if isinstance(v, tuple) else ws.cell(row=row, column=i, value=v)

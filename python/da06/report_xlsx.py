@@ -70,6 +70,14 @@ def gap_cell(gap: Fraction | None, unit: str, decimals: int) -> tuple[float | No
     return float(gap), f"+{d}{suffix};-{d}{suffix};0{suffix}"
 
 
+def count_cell(count: int | None, text: str) -> tuple[int | None, str]:
+    """A count printed with words before it ("cần giảm 2"): the count, with the words in the format."""
+    if count is None:
+        return None, "General"
+    words = text.rsplit(" ", 1)[0] + " " if " " in text else ""
+    return count, _quoted(words) + "#,##0"
+
+
 def put(ws: Any, row: int, column: int, cell: tuple[Any, str]) -> Any:
     """Writes (value, format) into ``ws`` at (row, column); returns the cell."""
     c = ws.cell(row=row, column=column, value=cell[0])

@@ -9,6 +9,11 @@ namespace da06::inline v1::detail {
 
 namespace {
 
+// A C0 control character: a path or message holding one would print it raw.
+bool has_control(std::string_view s) {
+  return std::any_of(s.begin(), s.end(), [](char c) { return static_cast<unsigned char>(c) < 0x20; });
+}
+
 bool plain_key(std::string_view k) {
   if (k.empty() || !(std::isalpha(static_cast<unsigned char>(k[0])) || k[0] == '_')) return false;
   return std::all_of(k.begin(), k.end(), [](char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_'; });
@@ -247,7 +252,7 @@ std::string child_path(const std::string& parent, std::string_view key) {
   // escaped excerpt: a path is printed in messages. locate_json_paths builds its paths here too, so
   // the two still meet.
   std::string shown;
-  if (key.size() > 120 || std::any_of(key.begin(), key.end(), [](char c) { return static_cast<unsigned char>(c) < 0x20; })) {
+  if (key.size() > 120 || has_control(key)) {
     shown = excerpt(key, 100);
     key = shown;
   }
@@ -319,7 +324,7 @@ JsonDoc parse_json_with_positions(std::string_view text, const std::string& file
 void tidy_parse_error(std::string_view text, std::size_t& offset, std::string& message) {
   // nlohmann's "last read: '…'" quotes raw input bytes, possibly half a UTF-8 sequence: escape them.
   if (message.size() > 240 || find_invalid_utf8(message) != std::string::npos ||
-      std::any_of(message.begin(), message.end(), [](char c) { return static_cast<unsigned char>(c) < 0x20; }))
+      has_control(message))
     message = excerpt(message, 200);
   if (message.rfind("number overflow", 0) != 0 || text.empty()) return;
   auto numeric = [](char c) { return (c >= '0' && c <= '9') || c == '+' || c == '-' || c == '.' || c == 'e' || c == 'E'; };
