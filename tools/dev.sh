@@ -2,8 +2,8 @@
 # da06 developer entry point. Idempotent: installs only what is missing, rebuilds only what changed.
 #
 #   tools/dev.sh run    set up, build, and print the report for the embedded dataset
-#   tools/dev.sh test   set up, build, and run every test (C++ via ctest, Python via pytest, fuzz smoke runs,
-#                       the quick ASan+UBSan step; DA06_SANITIZERS=1 runs the full sanitizer job instead, 0 none)
+#   tools/dev.sh test   set up, build, and run every test (C++ via ctest, Python via pytest, the quick ASan+UBSan
+#                       step with the fuzz smoke runs; DA06_SANITIZERS=1 runs the full sanitizer job instead, 0 none)
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 ROOT=$PWD
@@ -86,27 +86,48 @@ case "$MODE" in
     "$BUILD/da06" report
     ;;
   test)
+    # Two cores are kept busy: the quick sanitizer tree builds in the background while the release tree's
+    # tests run (pytest and mypy use one core), and its tests run beside the fuzz smoke runs.
+    sanitizers=${DA06_SANITIZERS:-quick}
+    quick_pid=""
+    case "$sanitizers" in 1|full|0|off) ;; *)
+      mkdir -p build
+      say "building the quick sanitizer tree in the background (tools/sanitize.sh quick-build; log: build/quick-build.log)"
+      setsid nice -n 5 bash tools/sanitize.sh quick-build > build/quick-build.log 2>&1 &
+      quick_pid=$!
+      # A failing test ends this script: the background build (its own process group) ends with it.
+      trap 'if [ -n "$quick_pid" ]; then kill -- "-$quick_pid" 2>/dev/null || true; fi' EXIT ;;
+    esac
     say "C++ tests (ctest)"
     ctest --test-dir "$BUILD" --output-on-failure --parallel "$(nproc)"
     say "type check (mypy --strict)"
     .venv/bin/python -m mypy
     say "Python tests (pytest)"
     DA06_CLI="$BUILD/da06" DA06_BUILD_DIR="$BUILD" .venv/bin/python -m pytest -q tests/python
-    if command -v clang++ >/dev/null 2>&1 && [ -d tests/fuzz ]; then
-      say "fuzz smoke runs (clang, libFuzzer)"
-      bash tests/fuzz/run.sh "${DA06_FUZZ_SECONDS:-20}"
-    fi
-    case "${DA06_SANITIZERS:-quick}" in
+    case "$sanitizers" in
       1|full)
         # ASan+UBSan over every target and the Python module, then TSan over the threaded C ABI tests
-        # (docs/reliability.md): longer than the rest of the run together.
+        # (docs/reliability.md): longer than the rest of the run together. The fuzz targets get their own tree.
+        if command -v clang++ >/dev/null 2>&1 && [ -d tests/fuzz ]; then
+          say "fuzz smoke runs (clang, libFuzzer)"
+          bash tests/fuzz/run.sh "${DA06_FUZZ_SECONDS:-20}"
+        fi
         say "sanitizers (tools/sanitize.sh ci: ASan+UBSan build and tests, TSan threaded tests)"
         bash tools/sanitize.sh ci ;;
-      0|off) say "sanitizers skipped (DA06_SANITIZERS=0)" ;;
+      0|off) say "sanitizers and fuzz smoke runs skipped (DA06_SANITIZERS=$sanitizers)" ;;
       *)
-        # Every run: the library, C ABI and Python module under ASan+UBSan, with the tests that drive them.
-        say "sanitizers, quick step (tools/sanitize.sh quick: ASan+UBSan, C++ tests and the in-process Python tests)"
-        bash tools/sanitize.sh quick ;;
+        # Every run: the library, C ABI and Python module under ASan+UBSan, with the tests that drive them,
+        # and the libFuzzer smoke runs, from one clang tree (tools/sanitize.sh).
+        say "waiting for the quick sanitizer build"
+        if ! wait "$quick_pid"; then
+          tail -60 build/quick-build.log
+          echo "da06: the quick sanitizer build failed (full log: build/quick-build.log)" >&2
+          exit 1
+        fi
+        quick_pid=""
+        grep -E '^.{0,12}==> ' build/quick-build.log >&2 || true
+        say "sanitizers, quick step (tools/sanitize.sh quick-tests: ASan+UBSan C++ and in-process Python tests, fuzz smoke runs)"
+        bash tools/sanitize.sh quick-tests ;;
     esac
     if [ "${DA06_SKIP_PIP_INSTALL:-0}" != 1 ]; then
       # What a user does: `pip install .` (isolated build: scikit-build-core and pybind11 from PyPI),

@@ -7,9 +7,12 @@
 #   tools/sanitize.sh tsan     ThreadSanitizer build (build/tsan, the tsan preset): the threaded C ABI tests
 #   tools/sanitize.sh ci       both (the full sanitizer job: DA06_SANITIZERS=1 tools/dev.sh test)
 #   tools/sanitize.sh quick    the step every CI run takes (tools/dev.sh test): ASan+UBSan at -O1 without
-#                              debug info (build/asan-quick), only the library, its C++ tests, the C library
-#                              and the Python module; the C++ tests, then the Python tests that drive the
-#                              instrumented code in-process (test_py_*, test_ctypes, the bad-input catalogue)
+#                              debug info (build/asan-quick), only the library, its C++ tests, the C library,
+#                              the CLI, the Python module and, with clang, the libFuzzer targets; then the C++
+#                              tests, the Python tests that drive the instrumented code in-process (test_py_*,
+#                              test_ctypes, the bad-input catalogue) and, beside them, the fuzz smoke runs
+#   tools/sanitize.sh quick-build, quick-tests   the two halves of quick (tools/dev.sh builds while
+#                              the release tests run)
 #   tools/sanitize.sh asan-build           only build build/asan
 #   tools/sanitize.sh asan-ctest [ARGS...]  only ctest under ASan (ARGS go to ctest, e.g. -R c.api)
 #   tools/sanitize.sh pytest [ARGS...]      only the Python tests under ASan (ARGS go to pytest)
@@ -59,7 +62,7 @@ asan_pytest() {
   rm -f "$pkg"/da06/_core*.so
   ln -s "$core" "$pkg/da06/"
   local preload
-  preload="$(g++ -print-file-name=libasan.so) $(g++ -print-file-name=libstdc++.so)"
+  preload="$(asan_runtime "$build") $(g++ -print-file-name=libstdc++.so)"
   say "Python tests under ASan+UBSan (instrumented da06._core, CLI and libda06.so; LD_PRELOAD=$preload)"
   (
     cd "$ROOT"
@@ -69,26 +72,65 @@ asan_pytest() {
   )
 }
 
+# The shared ASan runtime of the compiler that built a tree: gcc's libasan, or clang's (CMakeLists.txt
+# links clang's shared runtime too, so the preloaded one is the programs' own).
+asan_runtime() {
+  if grep -q '^CMAKE_CXX_COMPILER:.*clang' "$1/CMakeCache.txt"; then
+    clang++ -print-file-name=libclang_rt.asan-x86_64.so
+  else
+    g++ -print-file-name=libasan.so
+  fi
+}
+
 # The quick step: the code every face runs (library, C ABI, Python module), instrumented, and the tests
 # that drive it in-process. Leaves out the CLI's own tests, the consumers and examples (they link outside
 # programs), the browser and docs tests (their subprocesses would all run under LD_PRELOAD) and TSan.
+# With clang, the same tree holds the libFuzzer targets: the library is compiled once for both, its
+# coverage hooks (fuzzer-no-link) are inert in the tests, and the fuzz smoke runs (one core) go beside
+# the Python tests (one core). Without clang: gcc, and no fuzz runs.
+QUICK=build/asan-quick
 QUICK_PYTEST=(tests/python/test_py_*.py tests/python/test_ctypes.py tests/python/test_bad_input_catalogue.py)
+quick_cxx() { if command -v clang++ >/dev/null 2>&1; then echo clang++; else echo g++; fi; }
 asan_quick_build() {
-  local build=build/asan-quick
-  if [ ! -f "$build/CMakeCache.txt" ]; then
-    say "configuring $build (ASan+UBSan, -O1, no debug info)"
-    cmake -S . -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=None "-DCMAKE_CXX_FLAGS=-O1 -g0" \
-          -DDA06_SANITIZE=address,undefined -DDA06_BUILD_TESTS=ON -DDA06_BUILD_EXAMPLES=OFF -DDA06_BUILD_CLI=ON \
+  local cxx cc
+  cxx=$(quick_cxx)
+  cc=$([ "$cxx" = clang++ ] && echo clang || echo gcc)
+  if [ -f "$QUICK/CMakeCache.txt" ] && ! grep -q "^CMAKE_CXX_COMPILER:.*$cxx" "$QUICK/CMakeCache.txt"; then
+    rm -rf "$QUICK"   # built by the other compiler: a cache cannot change its compiler
+  fi
+  local fuzz=OFF targets=(da06_tests da06_c da06_cli _core da06_test_hooks)
+  if [ "$cxx" = clang++ ] && [ -d tests/fuzz ]; then
+    fuzz=ON
+    for f in tests/fuzz/fuzz_*.cpp; do targets+=("$(basename "$f" .cpp)"); done
+  fi
+  if [ ! -f "$QUICK/CMakeCache.txt" ]; then
+    say "configuring $QUICK (ASan+UBSan, -O1, no debug info, $cxx)"
+    cmake -S . -B "$QUICK" -G Ninja -DCMAKE_BUILD_TYPE=None "-DCMAKE_CXX_FLAGS=-O1 -g0" \
+          -DCMAKE_CXX_COMPILER="$cxx" -DCMAKE_C_COMPILER="$cc" -DDA06_SANITIZE=address,undefined \
+          -DDA06_BUILD_TESTS=ON -DDA06_BUILD_EXAMPLES=OFF -DDA06_BUILD_CLI=ON -DDA06_BUILD_FUZZ=$fuzz \
           -DDA06_BUILD_PYTHON=ON -DPython_EXECUTABLE="$ROOT/.venv/bin/python" \
           -Dpybind11_DIR="$(.venv/bin/python -m pybind11 --cmakedir)" >/dev/null
   fi
-  say "building $build (library, C++ tests, C library, CLI, Python module)"
-  cmake --build "$build" --parallel "$JOBS" --target da06_tests da06_c da06_cli _core da06_test_hooks
+  say "building $QUICK (library, C++ tests, C library, CLI, Python module$([ $fuzz = ON ] && echo ', fuzz targets'))"
+  cmake --build "$QUICK" --parallel "$JOBS" --target "${targets[@]}"
 }
 asan_quick_tests() {
-  say "C++ tests under ASan+UBSan (build/asan-quick)"
-  ASAN_OPTIONS=$ASAN_PROGRAMS build/asan-quick/tests/da06_tests
-  ASAN_BUILD=build/asan-quick asan_pytest "${QUICK_PYTEST[@]}"
+  say "C++ tests under ASan+UBSan ($QUICK)"
+  ASAN_OPTIONS=$ASAN_PROGRAMS "$QUICK"/tests/da06_tests
+  local fuzz_pid="" status=0
+  if grep -q '^DA06_BUILD_FUZZ:BOOL=ON' "$QUICK/CMakeCache.txt"; then
+    say "fuzz smoke runs (libFuzzer, $QUICK), beside the Python tests; their output follows them"
+    DA06_FUZZ_BUILD=$QUICK bash tests/fuzz/run.sh "${DA06_FUZZ_SECONDS:-20}" > "$QUICK/fuzz-smoke.log" 2>&1 &
+    fuzz_pid=$!
+  else
+    say "fuzz smoke runs skipped: they need clang (libFuzzer)"
+  fi
+  ASAN_BUILD=$QUICK asan_pytest "${QUICK_PYTEST[@]}" || status=1
+  if [ -n "$fuzz_pid" ]; then
+    wait "$fuzz_pid" || status=1
+    cat "$QUICK/fuzz-smoke.log"
+  fi
+  return $status
 }
 
 tsan() {
@@ -111,5 +153,7 @@ case "${1:-ci}" in
   tsan) step tsan ;;
   ci) step asan_build; step asan_ctest; step asan_pytest; step tsan ;;
   quick) step asan_quick_build; step asan_quick_tests ;;
-  *) echo "usage: tools/sanitize.sh asan|tsan|ci|quick|asan-build|asan-ctest [ARGS]|pytest [ARGS]" >&2; exit 2 ;;
+  quick-build) step asan_quick_build ;;
+  quick-tests) step asan_quick_tests ;;
+  *) echo "usage: tools/sanitize.sh asan|tsan|ci|quick|quick-build|quick-tests|asan-build|asan-ctest [ARGS]|pytest [ARGS]" >&2; exit 2 ;;
 esac

@@ -2,17 +2,21 @@
 # Build the libFuzzer targets with clang and run each for a short while on a copy of its seed corpus
 # (the regression inputs among the seeds are replayed first). docs/reliability.md describes the targets.
 #   tests/fuzz/run.sh [SECONDS]      (default 20 s per target)
+# DA06_FUZZ_BUILD=DIR runs the targets of a tree configured elsewhere (tools/sanitize.sh quick: one
+# clang ASan+UBSan tree for the tests and the fuzz targets) instead of configuring build/fuzz.
 # tests/fuzz/xfail.tsv names known defects: a target listed with property "all" may fail (its failure is
 # shown, not counted); one listed with a property (e.g. "messages") runs with that check off
 # (DA06_FUZZ_XFAIL). Remove the line once the defect is fixed.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/../.."
 SECONDS_PER_TARGET=${1:-20}
-BUILD=build/fuzz
-# Only the library and the fuzz targets: everything else would link against an instrumented library.
-# -O1 without debug info: a smoke run needs coverage feedback and sanitizers, not fast code or symbols.
-cmake -S . -B "$BUILD" -G Ninja -DCMAKE_BUILD_TYPE=None "-DCMAKE_CXX_FLAGS=-O1 -g0" -DCMAKE_CXX_COMPILER=clang++ \
-      -DDA06_BUILD_TESTS=OFF -DDA06_BUILD_CLI=OFF -DDA06_BUILD_EXAMPLES=OFF -DDA06_BUILD_FUZZ=ON >/dev/null
+BUILD=${DA06_FUZZ_BUILD:-build/fuzz}
+if [ -z "${DA06_FUZZ_BUILD:-}" ]; then
+  # Only the library and the fuzz targets: everything else would link against an instrumented library.
+  # -O1 without debug info: a smoke run needs coverage feedback and sanitizers, not fast code or symbols.
+  cmake -S . -B "$BUILD" -G Ninja -DCMAKE_BUILD_TYPE=None "-DCMAKE_CXX_FLAGS=-O1 -g0" -DCMAKE_CXX_COMPILER=clang++ \
+        -DDA06_BUILD_TESTS=OFF -DDA06_BUILD_CLI=OFF -DDA06_BUILD_EXAMPLES=OFF -DDA06_BUILD_FUZZ=ON >/dev/null
+fi
 targets=$(for f in tests/fuzz/fuzz_*.cpp; do basename "$f" .cpp; done)
 cmake --build "$BUILD" --parallel "$(nproc)" --target $targets
 xfail_reason() { awk -F'\t' -v t="$1" '$1 == t && $2 == "all" { print $3 }' tests/fuzz/xfail.tsv 2>/dev/null; }
