@@ -131,11 +131,13 @@ case "$MODE" in
     esac
     if [ "${DA06_SKIP_PIP_INSTALL:-0}" != 1 ]; then
       # What a user does: `pip install .` (isolated build: scikit-build-core and pybind11 from PyPI),
-      # here into a scratch target, then import the installed package, not the one in python/.
-      say "pip install . (wheel build with scikit-build-core), then import the installed da06"
+      # here into a scratch target, then import the installed package, not the one in python/. This
+      # checks the packaging, not the code (the tests above did), so it compiles unoptimised: half the
+      # time of the Release build that `pip install .` makes by default.
+      say "pip install . (wheel build with scikit-build-core, unoptimised), then import the installed da06"
       rm -rf build/pip-target
       CMAKE_BUILD_PARALLEL_LEVEL=$(nproc) .venv/bin/python -m pip install -q --no-deps --target build/pip-target \
-        -Cbuild-dir=build/wheel .
+        -Cbuild-dir=build/wheel -Ccmake.build-type=None "-Ccmake.define.CMAKE_CXX_FLAGS=-O0 -g0" .
       PYTHONPATH="$ROOT/build/pip-target" .venv/bin/python -c '
 import os, da06
 where = os.path.dirname(da06.__file__)

@@ -16,10 +16,13 @@ TARGET=${1:?usage: tests/fuzz/long_run.sh TARGET [RUNS] [SECONDS]}
 RUNS=${2:-10000000}
 SECONDS_MAX=${3:-3600}
 # The smoke runs' build (tests/fuzz/run.sh): the same instrumented library, no second one to compile.
-BUILD=build/fuzz
+# DA06_FUZZ_BUILD=DIR uses the targets of a tree configured elsewhere, as run.sh does (build/asan-quick).
+BUILD=${DA06_FUZZ_BUILD:-build/fuzz}
 OUT=build/fuzz-long
-cmake -S . -B "$BUILD" -G Ninja -DCMAKE_BUILD_TYPE=None "-DCMAKE_CXX_FLAGS=-O1 -g0" -DCMAKE_CXX_COMPILER=clang++ \
-      -DDA06_BUILD_TESTS=OFF -DDA06_BUILD_CLI=OFF -DDA06_BUILD_EXAMPLES=OFF -DDA06_BUILD_FUZZ=ON >/dev/null
+if [ -z "${DA06_FUZZ_BUILD:-}" ]; then
+  cmake -S . -B "$BUILD" -G Ninja -DCMAKE_BUILD_TYPE=None "-DCMAKE_CXX_FLAGS=-O1 -g0" -DCMAKE_CXX_COMPILER=clang++ \
+        -DDA06_BUILD_TESTS=OFF -DDA06_BUILD_CLI=OFF -DDA06_BUILD_EXAMPLES=OFF -DDA06_BUILD_FUZZ=ON >/dev/null
+fi
 nice -n 19 cmake --build "$BUILD" --parallel "$(nproc)" --target "fuzz_$TARGET"
 bin=$BUILD/tests/fuzz/fuzz_$TARGET
 checked_in=tests/fuzz/corpus/$TARGET
@@ -35,8 +38,11 @@ set +e
 # Properties excused by tests/fuzz/xfail.tsv (known open defects) stay excused: they would drown the findings.
 excused=$(awk -F'\t' -v t="fuzz_$TARGET" '$1 == t && $2 != "all" { printf "%s%s", (n++ ? "," : ""), $2 }' tests/fuzz/xfail.tsv)
 [ -n "$excused" ] && echo "long run: fuzz_$TARGET with $excused excused (tests/fuzz/xfail.tsv)"
+# CPU seconds of the run and its forked workers: on shared cores, wall seconds overstate the work done.
+timer=()
+[ -x /usr/bin/time ] && timer=(/usr/bin/time -o "$OUT/$TARGET.cpu" -f "%U %S")
 DA06_FUZZ_XFAIL=$excused ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 \
-nice -n 19 "$bin" -runs="$RUNS" -max_total_time="$SECONDS_MAX" -max_len=1048576 -len_control=1000 \
+nice -n 19 "${timer[@]}" "$bin" -runs="$RUNS" -max_total_time="$SECONDS_MAX" -max_len=1048576 -len_control=1000 \
   -timeout=30 -report_slow_units=60 -rss_limit_mb=2048 -malloc_limit_mb=2048 -print_final_stats=1 -fork=1 -ignore_crashes=1 \
   -ignore_timeouts=1 -ignore_ooms=1 -artifact_prefix="$artifacts/" \
   "$work" "$checked_in" "$seeds" > "$OUT/$TARGET.log" 2>&1
@@ -67,6 +73,7 @@ execs=$(grep -oE '^#[0-9]+' "$OUT/$TARGET.log" | tail -1 | tr -d '#')
   echo "target: fuzz_$TARGET"
   echo "executions: ${execs:-unknown}"
   echo "seconds: $elapsed"
+  [ -f "$OUT/$TARGET.cpu" ] && echo "cpu seconds: $(awk '{ printf "%.0f", $1 + $2 }' "$OUT/$TARGET.cpu")"
   echo "libFuzzer exit: $rc"
   echo "findings (crash, leak, timeout, oom): $found"
   echo "slow units (over 60 s, not kept): $slow"
