@@ -72,10 +72,13 @@ asan_pytest() {
   )
 }
 
+# The C++ compiler a tree was configured with, without its directory (clang++, g++, c++); empty if none.
+tree_cxx() { sed -n 's|^CMAKE_CXX_COMPILER:[A-Z]*=\(.*/\)\{0,1\}||p' "$1/CMakeCache.txt" 2>/dev/null; }
+
 # The shared ASan runtime of the compiler that built a tree: gcc's libasan, or clang's (CMakeLists.txt
 # links clang's shared runtime too, so the preloaded one is the programs' own).
 asan_runtime() {
-  if grep -q '^CMAKE_CXX_COMPILER:.*clang' "$1/CMakeCache.txt"; then
+  if [ "$(tree_cxx "$1")" = clang++ ]; then
     clang++ -print-file-name=libclang_rt.asan-x86_64.so
   else
     g++ -print-file-name=libasan.so
@@ -95,7 +98,7 @@ asan_quick_build() {
   local cxx cc
   cxx=$(quick_cxx)
   cc=$([ "$cxx" = clang++ ] && echo clang || echo gcc)
-  if [ -f "$QUICK/CMakeCache.txt" ] && ! grep -q "^CMAKE_CXX_COMPILER:.*$cxx" "$QUICK/CMakeCache.txt"; then
+  if [ -f "$QUICK/CMakeCache.txt" ] && [ "$(tree_cxx "$QUICK")" != "$cxx" ]; then
     rm -rf "$QUICK"   # built by the other compiler: a cache cannot change its compiler
   fi
   local fuzz=OFF targets=(da06_tests da06_c da06_cli _core da06_test_hooks)
