@@ -29,6 +29,8 @@ checked_in=tests/fuzz/corpus/$TARGET
 work=$OUT/work/$TARGET
 seeds=$OUT/seeds/$TARGET
 artifacts=$OUT/artifacts/$TARGET
+# The artifacts of an earlier run were judged at its end; this run's summary counts only its own.
+rm -rf "$artifacts"
 mkdir -p "$work" "$seeds" "$artifacts" "$checked_in" "$OUT"
 python3 tests/fuzz/large_seeds.py "$TARGET" "$seeds"
 
