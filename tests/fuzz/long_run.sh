@@ -8,7 +8,7 @@
 # corpus, the regression inputs and large seeds (tests/fuzz/large_seeds.py). Then it merges what it found
 # into the checked-in corpus (`-merge=1`: only inputs that add coverage, and only those under 64 KiB) and
 # copies every crash, leak, timeout and out-of-memory input into the corpus as regression-*.
-# Run targets one at a time: the machine's cores are shared. The summary goes to build/fuzz-long/TARGET.summary.
+# Each run takes one core (libFuzzer's -fork=1): run at most one per core. The summary goes to build/fuzz-long/TARGET.summary.
 # It uses the smoke runs' build (build/fuzz: -O1, no debug info; stack traces name functions).
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/../.."
@@ -29,9 +29,11 @@ checked_in=tests/fuzz/corpus/$TARGET
 work=$OUT/work/$TARGET
 seeds=$OUT/seeds/$TARGET
 artifacts=$OUT/artifacts/$TARGET
-# The artifacts of an earlier run were judged at its end; this run's summary counts only its own.
-rm -rf "$artifacts"
 mkdir -p "$work" "$seeds" "$artifacts" "$checked_in" "$OUT"
+# This run judges only its own artifacts; an earlier run's stay where they are (judged at its end, or
+# left by an interrupted run for a look).
+stamp=$OUT/$TARGET.start
+touch "$stamp"
 python3 tests/fuzz/large_seeds.py "$TARGET" "$seeds"
 
 start=$(date +%s)
@@ -60,7 +62,7 @@ found=0
 slow=0
 starved=0
 for a in "$artifacts"/*; do
-  [ -e "$a" ] || continue
+  [ -e "$a" ] && [ "$a" -nt "$stamp" ] || continue
   kind=$(basename "$a" | cut -d- -f1)
   if [ "$kind" = slow ]; then slow=$((slow + 1)); continue; fi
   if [ "$kind" = timeout ] && DA06_FUZZ_XFAIL=$excused "$bin" -timeout=30 -rss_limit_mb=2048 "$a" > /dev/null 2>&1; then
