@@ -14,14 +14,13 @@
 #include <da06/dossier_index.hpp>
 #include <da06/dossier_io.hpp>
 #include <da06/hierarchy.hpp>
+#include <da06/input.hpp>
 
 #include <boost/date_time/gregorian/gregorian.hpp>
 #include <nlohmann/json.hpp>
 
 #include <ctime>
-#include <fstream>
 #include <iostream>
-#include <sstream>
 #include <unordered_map>
 
 namespace da06::cli {
@@ -50,6 +49,7 @@ std::string day_text(std::int32_t day) {
 }
 
 std::string points_text(std::int64_t v, int decimals) {
+  if (decimals <= 0) return std::to_string(v);  // a rule set of whole points
   std::int64_t scale = 1;
   for (int i = 0; i < decimals; ++i) scale *= 10;
   std::string frac = std::to_string(v % scale);
@@ -176,11 +176,7 @@ int cmd_due_or_status(const Args& args, bool status) {
 IndexRules rules_from(const Args& args) {
   auto path = args.value("--rules");
   if (!path) return portal_2026_rules();
-  std::ifstream in(*path, std::ios::binary);
-  if (!in) throw UsageError("--rules: cannot open " + *path);
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  return load_index_rules(ss.str(), *path);
+  return load_index_rules(read_input_file(*path), *path);  // within InputLimits::max_bytes
 }
 
 int cmd_index(const Args& args) {

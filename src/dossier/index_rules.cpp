@@ -3,6 +3,7 @@
 #include "da06/dossier_index.hpp"
 
 #include "da06/error.hpp"
+#include "../format/text.hpp"
 
 #include <set>
 
@@ -40,36 +41,45 @@ void IndexRules::validate() const {
     l.field = field;
     return l;
   };
+  // Codes are quoted as bounded excerpts: a rule set read from a file may hold a megabyte-long one.
+  auto q = [](const std::string& code) { return detail::quoted_excerpt(code, 40); };
   if (version.empty()) throw DataError("a rule set needs a version", where("$.version", "version"));
   if (decimals < 0 || decimals > 6) throw DataError("decimals must be 0..6", where("$.decimals", "decimals"));
-  std::set<std::string, std::less<>> seen;
+  // At most a million points per group or indicator: sums of maxima then stay far inside int64.
+  std::int64_t most = 1'000'000;
+  for (int k = 0; k < decimals; ++k) most *= 10;
+  auto check_points = [&](std::int64_t v, const std::string& path, const std::string& what) {
+    if (v < 0) throw DataError(what + "max_points is negative", where(path + ".max_points", "max_points"));
+    if (v > most) throw DataError(what + "max_points is over 1 000 000", where(path + ".max_points", "max_points"));
+  };
+  std::set<std::string, std::less<>> group_codes, seen;
   for (std::size_t g = 0; g < groups.size(); ++g) {
     const std::string path = "$.groups[" + std::to_string(g) + "]";
-    if (groups[g].code.empty() || !seen.insert(groups[g].code).second)
-      throw DataError("group code \"" + groups[g].code + "\" is empty or repeated", where(path + ".code", "code"));
-    if (groups[g].max_points < 0) throw DataError("max_points is negative", where(path + ".max_points", "max_points"));
+    if (groups[g].code.empty() || !group_codes.insert(groups[g].code).second)
+      throw DataError("group code " + q(groups[g].code) + " is empty or repeated", where(path + ".code", "code"));
+    check_points(groups[g].max_points, path, "");
   }
-  seen.clear();
   std::map<std::string, std::int64_t, std::less<>> sums;
   for (std::size_t k = 0; k < indicators.size(); ++k) {
     const IndexIndicator& i = indicators[k];
     const std::string path = "$.indicators[" + std::to_string(k) + "]";
+    const std::string name = "indicator " + q(i.code) + ": ";
     if (i.code.empty() || !seen.insert(i.code).second)
-      throw DataError("indicator code \"" + i.code + "\" is empty or repeated", where(path + ".code", "code"));
-    if (!group(i.group))
-      throw DataError("indicator " + i.code + ": group \"" + i.group + "\" is not defined", where(path + ".group", "group"));
+      throw DataError("indicator code " + q(i.code) + " is empty or repeated", where(path + ".code", "code"));
+    if (!group_codes.count(i.group))
+      throw DataError(name + "group " + q(i.group) + " is not defined", where(path + ".group", "group"));
     if (i.numerator.empty() || i.denominator.empty())
-      throw DataError("indicator " + i.code + ": numerator and denominator counters are required", where(path, "numerator"));
+      throw DataError(name + "numerator and denominator counters are required", where(path, "numerator"));
     if (i.factor_numerator.empty() != i.factor_denominator.empty())
-      throw DataError("indicator " + i.code + ": a factor needs both counters", where(path + ".factor", "factor"));
+      throw DataError(name + "a factor needs both counters", where(path + ".factor", "factor"));
     if (i.threshold_numerator <= 0 || i.threshold_denominator <= 0 || i.threshold_numerator > i.threshold_denominator)
-      throw DataError("indicator " + i.code + ": the threshold must be in (0, 1]", where(path + ".threshold", "threshold"));
-    if (i.max_points < 0) throw DataError("indicator " + i.code + ": max_points is negative", where(path + ".max_points", "max_points"));
-    sums[i.group] += i.max_points;
+      throw DataError(name + "the threshold must be in (0, 1]", where(path + ".threshold", "threshold"));
+    check_points(i.max_points, path, name);
+    sums[i.group] += i.max_points;  // ≤ 10^12 each: under 9 million indicators cannot overflow
   }
   for (std::size_t g = 0; g < groups.size(); ++g)
     if (sums[groups[g].code] != groups[g].max_points)
-      throw DataError("group " + groups[g].code + ": its indicators' max_points add up to " +
+      throw DataError("group " + q(groups[g].code) + ": its indicators' max_points add up to " +
                           std::to_string(sums[groups[g].code]) + ", not the group's " + std::to_string(groups[g].max_points) +
                           " (in units of 10^-" + std::to_string(decimals) + ")",
                       where("$.groups[" + std::to_string(g) + "].max_points", "max_points"));

@@ -2,6 +2,7 @@
 #include "da06/dossier_index.hpp"
 
 #include "da06/error.hpp"
+#include "da06/numbers.hpp"
 
 #include <algorithm>
 
@@ -44,13 +45,24 @@ std::int64_t indicator_points(const IndexIndicator& ind, std::int64_t n, std::in
     return ind.on_zero == ZeroRule::full ? ind.max_points : 0;
   }
   // points = max × min(1, (n/d)·(fn/fd) / (tn/td)), rounded half up: a / b with
-  // a = max·n·fn·td, b = d·fd·tn. Magnitudes: max ≤ 1e6, counts ≤ 1e12 → fits in 128 bits.
-  __extension__ typedef __int128 I;  // exact products up to ~1e30 (g++ and clang)
-  const I f_num = has_factor ? I(std::min(fn, fd)) : I(1), f_den = has_factor ? I(fd) : I(1);
-  const I a = I(ind.max_points) * I(n) * f_num * I(ind.threshold_denominator);
-  const I b = I(d) * f_den * I(ind.threshold_numerator);
-  if (a >= I(ind.max_points) * b) return ind.max_points;  // capped at full points
-  return static_cast<std::int64_t>((2 * a + b) / (2 * b));
+  // a = max·n·fn·td, b = d·fd·tn. Realistic magnitudes (max ≤ 1e8, counts ≤ 1e12) fit in 128 bits;
+  // any product that would not is done again in BigInt, so no count, however large, wraps.
+  __extension__ typedef __int128 I;  // g++ and clang
+  const std::int64_t f_num = has_factor ? std::min(fn, fd) : 1, f_den = has_factor ? fd : 1;
+  I a = 0, b = 0, cap = 0, twice = 0;
+  const bool overflow =
+      __builtin_mul_overflow(I(ind.max_points), I(n), &a) || __builtin_mul_overflow(a, I(f_num), &a) ||
+      __builtin_mul_overflow(a, I(ind.threshold_denominator), &a) || __builtin_mul_overflow(I(d), I(f_den), &b) ||
+      __builtin_mul_overflow(b, I(ind.threshold_numerator), &b) || __builtin_mul_overflow(I(ind.max_points), b, &cap) ||
+      __builtin_mul_overflow(a, I(2), &twice) || __builtin_add_overflow(twice, b, &twice);
+  if (!overflow) {
+    if (a >= cap) return ind.max_points;  // capped at full points
+    return static_cast<std::int64_t>(twice / (2 * b));
+  }
+  const BigInt A = BigInt(ind.max_points) * n * f_num * ind.threshold_denominator;
+  const BigInt B = BigInt(d) * f_den * ind.threshold_numerator;
+  if (A >= BigInt(ind.max_points) * B) return ind.max_points;
+  return static_cast<std::int64_t>((2 * A + B) / (2 * B));  // < max_points: fits
 }
 
 std::vector<ScoreRow> score_indicators(const IndexRules& rules, const CountCell& cell) {

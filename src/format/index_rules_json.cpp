@@ -12,6 +12,7 @@
 
 #include "da06/error.hpp"
 #include "json_doc.hpp"
+#include "text.hpp"
 
 #include <nlohmann/json.hpp>
 
@@ -55,22 +56,34 @@ struct Reader {
     if (!v.is_string()) fail(detail::child_path(path, key), key, std::string("\"") + key + "\" must be a string");
     return v.get<std::string>();
   }
-  // A decimal "12.5" or an integer, as a fraction num/10^k.
+  // A decimal "12.5", a fraction "2/3" or an integer, as num/den with 0 ≤ num ≤ 10^12 and
+  // 0 < den ≤ 10^12: bounds that keep every later product exact.
   std::pair<std::int64_t, std::int64_t> decimal(const json& obj, const std::string& path, const char* key) const {
+    constexpr std::int64_t kLimit = 1'000'000'000'000;  // 10^12
     const json& v = member(obj, path, key, true);
     const std::string p = detail::child_path(path, key);
-    if (v.is_number_integer()) return {v.get<std::int64_t>(), 1};
+    if (v.is_number_integer()) {
+      const bool small = v.is_number_unsigned() ? v.get<std::uint64_t>() < std::uint64_t(kLimit)
+                                                : v.get<std::int64_t>() >= 0 && v.get<std::int64_t>() < kLimit;
+      if (!small) fail(p, key, std::string("\"") + key + "\" must be between 0 and 10^12, not " + v.dump());
+      return {v.get<std::int64_t>(), 1};
+    }
+    if (auto big = doc.big_integers.find(p); big != doc.big_integers.end())
+      fail(p, key, std::string("\"") + key + "\" must be between 0 and 10^12, not " + detail::excerpt(big->second, 40) +
+                       " (outside the 64-bit integer range)");
     if (!v.is_string()) fail(p, key, std::string("\"") + key + "\" must be a decimal string such as \"0.8\" or an integer");
     const std::string s = v.get<std::string>();
+    const std::string shown = detail::quoted_excerpt(s, 40);
     if (auto slash = s.find('/'); slash != std::string::npos) {  // a fraction "2/3"
       std::int64_t parts[2] = {0, 0};
       for (int k = 0; k < 2; ++k) {
         const std::string t = k == 0 ? s.substr(0, slash) : s.substr(slash + 1);
-        if (t.empty() || t.size() > 12 || t.find_first_not_of("0123456789") != std::string::npos)
-          fail(p, key, "\"" + s + "\" is not a fraction n/d");
+        if (t.empty() || t.size() > 13 || t.find_first_not_of("0123456789") != std::string::npos ||
+            std::stoll(t) > kLimit)
+          fail(p, key, shown + " is not a fraction n/d (n and d at most 10^12)");
         parts[k] = std::stoll(t);
       }
-      if (parts[1] == 0) fail(p, key, "\"" + s + "\" has a zero denominator");
+      if (parts[1] == 0) fail(p, key, shown + " has a zero denominator");
       return {parts[0], parts[1]};
     }
     std::int64_t num = 0, den = 1;
@@ -80,12 +93,14 @@ struct Reader {
         dot = true;
         continue;
       }
-      if (ch < '0' || ch > '9' || num > 100000000000LL) fail(p, key, "\"" + s + "\" is not a decimal number");
+      if (ch < '0' || ch > '9') fail(p, key, shown + " is not a decimal number");
+      if (num >= kLimit / 10 || (dot && den >= kLimit))
+        fail(p, key, shown + " has too many digits (at most 12, and 12 decimals)");
       num = num * 10 + (ch - '0');
       digits = true;
       if (dot) den *= 10;
     }
-    if (!digits) fail(p, key, "\"" + s + "\" is not a decimal number");
+    if (!digits) fail(p, key, shown + " is not a decimal number");
     return {num, den};
   }
 };
@@ -127,8 +142,11 @@ IndexRules load_index_rules(std::string_view text, const std::string& file) {
   const json& dec = rd.member(root, "$", "decimals", false);
   if (!dec.is_null()) {
     if (!dec.is_number_integer()) rd.fail("$.decimals", "decimals", "\"decimals\" must be an integer");
+    // compared before narrowing: 4294967298 must not pass as 2
+    const bool in_range = dec.is_number_unsigned() ? dec.get<std::uint64_t>() <= 6
+                                                   : dec.get<std::int64_t>() >= 0 && dec.get<std::int64_t>() <= 6;
+    if (!in_range) rd.fail("$.decimals", "decimals", "\"decimals\" must be 0..6, not " + dec.dump());
     r.decimals = dec.get<int>();
-    if (r.decimals < 0 || r.decimals > 6) rd.fail("$.decimals", "decimals", "\"decimals\" must be 0..6");
   }
   std::int64_t scale = 1;
   for (int i = 0; i < r.decimals; ++i) scale *= 10;
@@ -177,14 +195,14 @@ IndexRules load_index_rules(std::string_view text, const std::string& file) {
     const std::string z = rd.text(o, path, "on_zero", false);
     if (z.empty() || z == "zero") i.on_zero = ZeroRule::zero;
     else if (z == "full") i.on_zero = ZeroRule::full;
-    else rd.fail(detail::child_path(path, "on_zero"), "on_zero", "\"on_zero\" must be \"zero\" or \"full\", got \"" + z + "\"");
+    else rd.fail(detail::child_path(path, "on_zero"), "on_zero", "\"on_zero\" must be \"zero\" or \"full\", not " + detail::quoted_excerpt(z, 40));
     const std::string e = rd.text(o, path, "evidence", false);
     if (e == "official") i.evidence = RuleEvidence::official;
     else if (e.empty() || e == "portal") i.evidence = RuleEvidence::portal;
     else if (e == "document") i.evidence = RuleEvidence::document;
     else if (e == "inferred") i.evidence = RuleEvidence::inferred;
     else rd.fail(detail::child_path(path, "evidence"), "evidence",
-                 "\"evidence\" must be official, portal, document or inferred, got \"" + e + "\"");
+                 "\"evidence\" must be official, portal, document or inferred, not " + detail::quoted_excerpt(e, 40));
     i.note = rd.text(o, path, "note", false);
     r.indicators.push_back(std::move(i));
   }
