@@ -14,6 +14,7 @@
 #include "da06/dossier.hpp"
 #include "da06/dossier_counts.hpp"
 #include "da06/dossier_index.hpp"
+#include "da06/dossier_io.hpp"
 
 namespace da06py {
 namespace {
@@ -178,6 +179,52 @@ void register_dossier(py::module_& m) {
           py::arg("finished_at"), py::arg("pause_start"), py::arg("pause_end"), py::arg("supplement_requests"),
           py::arg("unit"), py::arg("n_units"), py::arg("procedure"), py::arg("n_procedures"), py::arg("flags"),
           py::arg("period"), py::arg("as_of"));
+
+  // The dossier CSV reader (da06/dossier_io.hpp): the same reader as the CLI's. A file that cannot be
+  // read at all (no row) raises LoadError with its located diagnostics; otherwise the columns come back
+  // with every diagnostic as (line, column, field, text), rows with an error having unit −1.
+  m.def(
+      "read_dossier_file",
+      [](const std::string& path) {
+        da06::DossierFile f = da06::load_dossier_file(path);
+        if (f.size() == 0 && !f.diagnostics.empty()) throw da06::LoadError(std::move(f.diagnostics));
+        auto arr = [](const auto& v) {
+          using T = typename std::decay_t<decltype(v)>::value_type;
+          py::array_t<T> a(static_cast<py::ssize_t>(v.size()));
+          std::copy(v.begin(), v.end(), a.mutable_data());
+          return a;
+        };
+        py::dict cols;
+        cols["received_at"] = arr(f.received_at);
+        cols["due_at"] = arr(f.due_at);
+        cols["finished_at"] = arr(f.finished_at);
+        cols["supplement_requested_at"] = arr(f.pause_start);
+        cols["supplement_completed_at"] = arr(f.pause_end);
+        cols["time_limit"] = arr(f.time_limit);
+        cols["supplement_requests"] = arr(f.supplement_requests);
+        cols["unit"] = arr(f.unit);
+        cols["procedure"] = arr(f.procedure);
+        cols["limit_unit"] = arr(f.limit_unit);
+        cols["channel"] = arr(f.channel);
+        cols["synced"] = arr(f.synced);
+        cols["result_electronic"] = arr(f.result_electronic);
+        cols["digitised"] = arr(f.digitised);
+        cols["reused"] = arr(f.reused);
+        cols["personal_store"] = arr(f.personal_store);
+        cols["citizen_data"] = arr(f.citizen_data);
+        cols["fee_obligation"] = arr(f.fee_obligation);
+        cols["paid_online"] = arr(f.paid_online);
+        cols["dissatisfied"] = arr(f.dissatisfied);
+        cols["source_line"] = arr(f.source_line);
+        py::list diags;
+        for (const auto& d : f.diagnostics)
+          diags.append(py::make_tuple(d.where.line, d.where.column, d.where.field, d.to_string(),
+                                      d.severity == da06::Severity::error));
+        return py::dict(py::arg("columns") = cols, py::arg("present") = f.columns, py::arg("units") = f.units,
+                        py::arg("procedures") = f.procedures, py::arg("dossier_id") = f.dossier_id,
+                        py::arg("diagnostics") = diags);
+      },
+      py::arg("path"));
 
   py::class_<da06::IndexRules>(m, "IndexRules")
       .def_static("portal_2026", [](bool sync_factor) {

@@ -15,6 +15,7 @@ received that day, before the intake cut-off. The schema of a dossier table is i
 from __future__ import annotations
 
 import datetime as _dt
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterable, Literal, Mapping, Sequence
@@ -338,13 +339,43 @@ def _codes(col: pd.Series) -> tuple[npt.NDArray[np.int32], list[str]]:
     return codes.astype(np.int32), [str(u) for u in uniques]
 
 
-def _flag(col: pd.Series) -> npt.NDArray[np.uint8]:
+_FLAG_WORDS = {"": 0, "0": 0, "false": 0, "no": 0, "khong": 0, "không": 0,
+               "1": 1, "2": 1, "true": 1, "yes": 1, "co": 1, "có": 1}
+
+
+def _flag(col: pd.Series, field_name: str, errs: list[tuple[int, str, str]]) -> npt.NDArray[np.uint8]:
+    """A yes/no column as the CSV reader reads it: bools, 0/1 (2 is the sync format's yes), the words of
+    ``_FLAG_WORDS``; empty is no. Anything else is a bad row, never a silent no."""
     if col.dtype == bool:
         view: npt.NDArray[np.uint8] = col.to_numpy().view(np.uint8)
         return view
-    v = np.asarray(pd.to_numeric(col, errors="coerce").fillna(0).to_numpy())
-    flags: npt.NDArray[np.uint8] = (v != 0).astype(np.uint8)
-    return flags
+    if pd.api.types.is_numeric_dtype(col.dtype):
+        v = col.to_numpy(dtype=np.float64, na_value=0.0)
+        bad = ~np.isin(v, (0.0, 1.0, 2.0))
+        out: npt.NDArray[np.uint8] = (v != 0).astype(np.uint8)
+    else:
+        codes, uniques = pd.factorize(col, use_na_sentinel=True)
+        keys = [str(u).strip().lower() for u in uniques]
+        keys = [k[:-2] if k.endswith(".0") and k[:-2].isdigit() else k for k in keys]
+        looked = np.array([_FLAG_WORDS.get(k, -1) for k in keys] + [0], dtype=np.int8)
+        got = looked[np.where(codes < 0, len(keys), codes)]
+        bad = got < 0
+        out = np.where(bad, 0, got).astype(np.uint8)
+    for i in np.flatnonzero(bad):
+        errs.append((int(i), field_name, f"not a yes/no value (0/1, true/false): {col.iloc[i]!r}"[:200]))
+    return out
+
+
+def _whole(col: pd.Series, field_name: str, errs: list[tuple[int, str, str]], *, most: int) -> npt.NDArray[np.int64]:
+    """A whole number ≥ 0 and ≤ ``most`` per row; empty is 0; anything else is a bad row (-1)."""
+    v = pd.to_numeric(col, errors="coerce")
+    numeric = pd.api.types.is_numeric_dtype(col.dtype)
+    blank = col.isna() if numeric else col.isna() | (col.astype(str).str.strip() == "")
+    bad = (v.isna() & ~blank) | (v < 0) | (v.notna() & (v != v.round())) | (v > most)
+    for i in np.flatnonzero(bad.to_numpy()):
+        errs.append((int(i), field_name, f"{col.iloc[i]!r}"[:60] + f" is not a whole number from 0 to {most}"))
+    out: npt.NDArray[np.int64] = np.where(bad.to_numpy() | v.isna().to_numpy(), 0, v.fillna(0).to_numpy()).astype(np.int64)
+    return out
 
 
 _RATINGS = {"satisfied": 0, "neutral": 0, "dissatisfied": 1, "hài lòng": 0, "bình thường": 0, "không hài lòng": 1,
@@ -366,12 +397,52 @@ def _map_codes(col: pd.Series, table: Mapping[str, int], field_name: str, what: 
     return result
 
 
+def _read_csv_file(path: str) -> DossierTable:
+    """A dossier CSV read by the library's own reader (the CLI's): the same columns, the same messages."""
+    r = _core.read_dossier_file(path)
+    c, present = r["columns"], set(r["present"])
+    lines = np.asarray(c["source_line"])
+    errs: list[tuple[int, str, str]] = []
+    for line, _col, fld, text, is_error in r["diagnostics"]:
+        if not is_error:
+            continue
+        # the row of the error: the last row that starts on or before its line (-1: none, the file's own)
+        row = int(np.searchsorted(lines, line, side="right")) - 1
+        errs.append((row if row >= 0 and c["unit"][row] < 0 else -1, fld, text))
+    cols: dict[str, Any] = {"received_at": c["received_at"], "time_limit": c["time_limit"], "unit": c["unit"]}
+    cols["valid"] = c["unit"] >= 0
+    optional = {"due_at": "due_at", "supplement_requested_at": "supplement_requested_at",
+                "supplement_completed_at": "supplement_completed_at", "limit_unit": "limit_unit",
+                "supplement_requests": "supplement_requests", "procedure": "procedure"}
+    for key, column in optional.items():
+        if column in present:
+            cols[key] = c[key]
+    if present & {"finished_at", "returned_at"}:
+        cols["finished_at"] = c["finished_at"]
+    flags: dict[str, npt.NDArray[np.uint8]] = {}
+    for name in ("channel", "synced", "result_electronic", "reused", "personal_store", "citizen_data", "paid_online"):
+        if name in present:
+            flags[name] = c[name]
+    if {"components_digitised", "result_digitised"} <= present:
+        flags["digitised"] = c["digitised"]
+    if "fee" in present:
+        flags["fee_obligation"] = c["fee_obligation"]
+    flags["dissatisfied"] = c["dissatisfied"]
+    cols["flags"] = flags
+    return DossierTable(cols, len(lines), list(r["units"]), list(r["procedures"]), _errors_frame(errs))
+
+
 def read(source: Any) -> DossierTable:
     """A dossier table from pandas, polars or pyarrow, a dict of columns, or a CSV or Parquet file.
 
     English or Vietnamese column names (``SCHEMA``). Required: unit, received_at, time_limit. A row that
     cannot be read is reported in ``errors`` (row index, field, message) and not counted; the rest are kept.
+    A CSV file is read by the library's reader, as the CLI reads it: its messages say
+    ``FILE:LINE:COL: field: …``, and a file that cannot be read at all (not UTF-8, no header, a missing
+    required column) raises :class:`da06.LoadError` at its location.
     """
+    if isinstance(source, (str, Path)) and Path(source).suffix.lower() not in (".parquet", ".pq"):
+        return _read_csv_file(os.fspath(source))
     df = _rename(_frame(source))
     missing = [c for c in ("unit", "received_at", "time_limit") if c not in df.columns]
     if missing:
@@ -382,10 +453,10 @@ def read(source: Any) -> DossierTable:
     cols: dict[str, Any] = {}
     cols["received_at"] = local_seconds(df["received_at"], errors=errs)
     lim = pd.to_numeric(df["time_limit"], errors="coerce")
-    bad = lim.isna() | (lim < 0) | (lim != lim.round())
+    bad = lim.isna() | (lim < 0) | (lim != lim.round()) | (lim > 999_999)  # 6 digits, as the CSV reader
     for i in np.flatnonzero(bad.to_numpy()):
-        errs.append((int(i), "time_limit", f"not a non-negative whole number: {df['time_limit'].iloc[i]!r}"))
-    cols["time_limit"] = lim.fillna(-1).to_numpy().astype(np.int32)
+        errs.append((int(i), "time_limit", f"not a whole number from 0 to 999999: {df['time_limit'].iloc[i]!r}"[:200]))
+    cols["time_limit"] = lim.where(~bad, -1).to_numpy().astype(np.int32)
     cols["valid"] = ~bad.to_numpy()
     for t in ("due_at", "finished_at", "supplement_requested_at", "supplement_completed_at"):
         if t in df.columns:
@@ -395,7 +466,8 @@ def read(source: Any) -> DossierTable:
     if "limit_unit" in df.columns:
         cols["limit_unit"] = _map_codes(df["limit_unit"], _LIMIT_UNITS, "limit_unit", "not working_days or working_hours", errs)
     if "supplement_requests" in df.columns:
-        cols["supplement_requests"] = pd.to_numeric(df["supplement_requests"], errors="coerce").fillna(0).to_numpy().astype(np.int32)
+        cols["supplement_requests"] = _whole(df["supplement_requests"], "supplement_requests", errs,
+                                             most=999_999).astype(np.int32)
     unit_codes, units = _codes(df["unit"])
     for i in np.flatnonzero(unit_codes < 0):
         errs.append((int(i), "unit", "the unit is missing"))
@@ -408,18 +480,19 @@ def read(source: Any) -> DossierTable:
         flags["channel"] = _map_codes(df["channel"], _CHANNELS, "channel", "not 1/2/3 or direct/online/postal", errs)
     for name in ("synced", "result_electronic", "reused", "personal_store", "citizen_data"):
         if name in df.columns:
-            flags[name] = _flag(df[name])
+            flags[name] = _flag(df[name], name, errs)
     if "components_digitised" in df.columns and "result_digitised" in df.columns:
-        flags["digitised"] = _flag(df["components_digitised"]) & _flag(df["result_digitised"])
+        flags["digitised"] = (_flag(df["components_digitised"], "components_digitised", errs)
+                              & _flag(df["result_digitised"], "result_digitised", errs))
     if "fee" in df.columns:
-        flags["fee_obligation"] = (pd.to_numeric(df["fee"], errors="coerce").fillna(0).to_numpy() > 0).astype(np.uint8)
+        flags["fee_obligation"] = (_whole(df["fee"], "fee", errs, most=2**63 - 1) > 0).astype(np.uint8)
     if "paid_online" in df.columns:
-        flags["paid_online"] = _flag(df["paid_online"])
+        flags["paid_online"] = _flag(df["paid_online"], "paid_online", errs)
     dis = np.zeros(n, dtype=np.uint8)
     if "rating" in df.columns:
         dis |= _map_codes(df["rating"], _RATINGS, "rating", "not satisfied, neutral or dissatisfied", errs)
     if "complained" in df.columns:
-        dis |= _flag(df["complained"])
+        dis |= _flag(df["complained"], "complained", errs)
     flags["dissatisfied"] = dis
     cols["flags"] = flags
     err_rows = {r for r, _, _ in errs}
@@ -554,7 +627,8 @@ def _rules_of(rules: Any) -> Any:
     if isinstance(rules, _core.IndexRules):
         return rules
     if isinstance(rules, (str, Path)) and Path(str(rules)).suffix == ".json" and Path(str(rules)).exists():
-        return _core.IndexRules.from_json(Path(rules).read_text(encoding="utf-8"), str(rules))
+        # bytes, not text: a file that is not UTF-8 gets the library's located error, not UnicodeDecodeError
+        return _core.IndexRules.from_json(Path(rules).read_bytes(), str(rules))
     if isinstance(rules, str) and rules == "portal-2026-10+sync-factor":
         return _core.IndexRules.portal_2026(True)
     if isinstance(rules, str) and rules == "portal-2026-10":
@@ -570,9 +644,13 @@ def score_counts(cells: pd.DataFrame, rules: Any = None) -> pd.DataFrame:
     r = _rules_of(rules)
     scale = 10 ** r.decimals
     names = [c for c in cells.columns if c not in ("unit", "period")]
-    missing = cells[names].isna().to_numpy()
-    vals = np.ascontiguousarray(np.where(missing, 0, cells[names].fillna(0).to_numpy(dtype=np.float64)).astype(np.int64)
-                                if missing.any() else cells[names].to_numpy(dtype=np.int64))
+    try:  # exact: a float that is not whole, or a count past int64, is refused (never rounded or wrapped)
+        block = cells[names]
+        block.attrs = {}  # pandas compares attrs when it concatenates: a frame of errors there cannot be compared
+        ints = block.astype("Int64")
+    except (TypeError, ValueError, OverflowError) as e:
+        raise DataError(f"score_counts: the counters must be whole numbers within int64 ({e})") from None
+    vals = np.ascontiguousarray(ints.fillna(0).to_numpy(dtype=np.int64))
     points, zero = r.score_matrix(names, vals)
     inds = r.indicators
     n_cells, n_ind = points.shape

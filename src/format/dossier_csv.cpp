@@ -4,11 +4,10 @@
 #include "csv.hpp"
 
 #include "da06/dates.hpp"
+#include "da06/input.hpp"
 
 #include <algorithm>
-#include <fstream>
 #include <map>
-#include <sstream>
 #include <unordered_map>
 
 namespace da06 {
@@ -79,7 +78,12 @@ std::optional<LocalSeconds> parse_local_time(std::string_view s, std::string& er
         error = detail::quoted_excerpt(s, 40) + " has a bad zone offset";
         return std::nullopt;
       }
-      offset = (std::stoi(std::string(z.substr(0, 2))) * 60 + std::stoi(std::string(z.substr(3, 2)))) * 60;
+      const int zh = std::stoi(std::string(z.substr(0, 2))), zm = std::stoi(std::string(z.substr(3, 2)));
+      if (zh > 14 || zm > 59 || (zh == 14 && zm > 0)) {
+        error = detail::quoted_excerpt(s, 40) + " has a zone offset outside -14:00..+14:00";
+        return std::nullopt;
+      }
+      offset = (zh * 60 + zm) * 60;
       if (t[t.size() - 6] == '-') offset = -offset;
       t.remove_suffix(6);
     }
@@ -94,7 +98,7 @@ std::optional<LocalSeconds> parse_local_time(std::string_view s, std::string& er
     const int h = std::stoi(std::string(t.substr(0, 2))), mi = std::stoi(std::string(t.substr(3, 2)));
     const int se = t.size() >= 8 ? std::stoi(std::string(t.substr(6, 2))) : 0;
     if (h > 23 || mi > 59 || se > 59) {
-      error = "\"" + std::string(s) + "\" is not a time of day";
+      error = detail::quoted_excerpt(s, 40) + " is not a time of day";
       return std::nullopt;
     }
     secs = h * 3600 + mi * 60 + se;
@@ -141,6 +145,13 @@ DossierTable DossierFile::table() const {
 DossierFile read_dossier_csv(std::string_view text, const std::string& file) {
   DossierFile f;
   f.file = file;
+  // The text first: invalid UTF-8, a NUL byte or UTF-16 is one located error, and nothing is read.
+  if (auto [why, offset] = detail::check_text(text); !why.empty()) {
+    Location at{file, 1, 1, "", ""};
+    detail::csv_position(text, offset, at.line, at.column);
+    f.diagnostics.push_back({Severity::error, at, std::move(why) + " (file not read)"});
+    return f;
+  }
   detail::CsvReader reader(text);
   detail::CsvRow row;
   try {
@@ -159,6 +170,23 @@ DossierFile read_dossier_csv(std::string_view text, const std::string& file) {
     names.push_back(it != aliases().end() ? it->second : n);
   }
   f.columns = names;
+  // A column named twice (or by its English and its Vietnamese name) stops the file: which of the two
+  // would a row's value be?
+  {
+    std::unordered_map<std::string_view, std::size_t> first;
+    for (std::size_t k = 0; k < names.size(); ++k) {
+      if (names[k].empty()) continue;
+      auto [it, fresh] = first.emplace(names[k], k);
+      if (!fresh) {
+        const detail::CsvField& fld = row.fields[k];
+        f.diagnostics.push_back({Severity::error, Location{file, fld.line, fld.column, "header", names[k]},
+                                 "the header names the column " + detail::quoted_excerpt(names[k], 40) + " twice (columns " +
+                                     std::to_string(it->second + 1) + " and " + std::to_string(k + 1) +
+                                     "); the file is not read"});
+        return f;
+      }
+    }
+  }
   for (const char* req : {"unit", "received_at", "time_limit"})
     if (!f.has(req)) {
       f.diagnostics.push_back({Severity::error, Location{file, 1, 1, "", req},
@@ -213,27 +241,31 @@ DossierFile read_dossier_csv(std::string_view text, const std::string& file) {
       else if (col == "supplement_completed_at") time(pe);
       else if (col == "time_limit" || col == "supplement_requests") {
         if (v.empty() && col == "supplement_requests") continue;
-        if (!digits(v) || v.size() > 6) bad(fld, col, "\"" + std::string(v) + "\" is not a whole number ≥ 0");
+        if (!digits(v) || v.size() > 6) bad(fld, col, detail::quoted_excerpt(v, 40) + " is not a whole number ≥ 0 (at most 6 digits)");
         else (col == "time_limit" ? lim : supp) = std::stoi(std::string(v));
       } else if (col == "limit_unit") {
         const std::string t = lower_ascii(v);
         if (t.empty() || t == "working_days" || t == "days" || t == "ngày làm việc") lu = 0;
         else if (t == "working_hours" || t == "hours" || t == "giờ làm việc") lu = 1;
-        else bad(fld, col, "\"" + std::string(v) + "\" is not working_days or working_hours");
+        else bad(fld, col, detail::quoted_excerpt(v, 40) + " is not working_days or working_hours");
       } else if (col == "channel") {
         const std::string t = lower_ascii(v);
         if (t.empty()) ch = 0;
         else if (t == "1" || t == "direct" || t == "trực tiếp" || t == "truc_tiep") ch = 1;
         else if (t == "2" || t == "online" || t == "trực tuyến" || t == "truc_tuyen") ch = 2;
         else if (t == "3" || t == "postal" || t == "bưu chính" || t == "buu_chinh") ch = 3;
-        else bad(fld, col, "\"" + std::string(v) + "\" is not a channel (1 direct, 2 online, 3 postal)");
+        else bad(fld, col, detail::quoted_excerpt(v, 40) + " is not a channel (1 direct, 2 online, 3 postal)");
       } else if (col == "fee") {
         if (v.empty()) fee = 0;
-        else if (!digits(v)) bad(fld, col, "\"" + std::string(v) + "\" is not an amount in đồng");
+        else if (!digits(v)) bad(fld, col, detail::quoted_excerpt(v, 40) + " is not an amount in đồng");
         else fee = v.find_first_not_of('0') != std::string_view::npos;
       } else if (col == "rating") {
         const std::string t = lower_ascii(v);
-        dis |= (t == "dissatisfied" || t == "không hài lòng" || t == "khong_hai_long");
+        const bool low = t == "dissatisfied" || t == "không hài lòng" || t == "khong_hai_long";
+        if (low) dis = 1;
+        else if (!(t.empty() || t == "satisfied" || t == "neutral" || t == "hài lòng" || t == "bình thường" ||
+                   t == "hai_long" || t == "binh_thuong"))
+          bad(fld, col, detail::quoted_excerpt(v, 40) + " is not a rating (satisfied, neutral or dissatisfied)");
       } else if (col == "complained") {
         std::uint8_t c = 0;
         flag(c);
@@ -283,16 +315,16 @@ DossierFile read_dossier_csv(std::string_view text, const std::string& file) {
 }
 
 DossierFile load_dossier_file(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
+  std::string text;
+  try {
+    text = read_input_file(path);  // within InputLimits::max_bytes
+  } catch (const Error& e) {
     DossierFile f;
     f.file = path;
-    f.diagnostics.push_back({Severity::error, Location{path, 0, 0, "", ""}, "cannot open the file"});
+    f.diagnostics.push_back({Severity::error, e.where(), e.message()});
     return f;
   }
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  return read_dossier_csv(ss.str(), path);
+  return read_dossier_csv(text, path);
 }
 
 }  // namespace v1

@@ -89,3 +89,19 @@ def test_usage_errors(run) -> None:  # type: ignore[no-untyped-def]
     assert p.returncode == 2
     p = run("dossiers", "index", str(SAMPLE), "--period", "week", check=False)
     assert p.returncode == 2
+
+
+def test_index_with_whole_point_rules(run, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    # decimals 0: points are whole numbers, printed without a decimal point (this once ended in an internal error)
+    rules = {"version": "whole", "decimals": 0, "groups": [{"code": "TDGQ", "max_points": "20"}],
+             "indicators": [{"code": "ON_TIME", "group": "TDGQ", "numerator": "on_time", "denominator": "received",
+                             "max_points": "20", "threshold": "1"}]}
+    path = tmp_path / "whole.json"
+    path.write_text(json.dumps(rules), encoding="utf-8")
+    p = run("dossiers", "index", str(SAMPLE), "--rules", str(path), "--as-of", "2024-05-31", check=False)
+    assert p.returncode == 1, p.stderr  # the sample's one bad row
+    lines = p.stdout.splitlines()
+    assert lines[0].startswith("period,rank,unit,total,TDGQ")
+    for line in lines[1:]:
+        total, tdgq = line.split(",")[3:5]
+        assert total == tdgq and total.isdigit() and 0 <= int(total) <= 20, line

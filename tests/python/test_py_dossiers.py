@@ -6,6 +6,7 @@ dates; pandas for the counts; fractions.Fraction for the points; the portal's pu
 from __future__ import annotations
 
 import datetime as dt
+import json
 from fractions import Fraction
 
 import numpy as np
@@ -171,6 +172,64 @@ def test_points_against_fractions() -> None:
         exact = min(Fraction(2), Fraction(2) * Fraction(r["reused"], r["received"]) / Fraction(4, 5))
         want = int(exact * 100 + Fraction(1, 2))  # half up
         assert round(p * 100) == want
+
+
+def test_points_exact_for_counts_up_to_int64_max() -> None:
+    # max × n × fn × threshold's denominator overflows 128 bits here; the points must stay exact.
+    rules = D.IndexRules.from_json(json.dumps({
+        "version": "t", "decimals": 2, "groups": [{"code": "G", "max_points": "1000000"}],
+        "indicators": [{"code": "I", "group": "G", "numerator": "n", "denominator": "d", "factor": ["fn", "fd"],
+                        "max_points": "1000000", "threshold": "999999999999/1000000000000"}]}))
+    top = 2**63 - 1
+    rng = np.random.default_rng(11)
+    rows = [(top, top, top, top), (top - 1, top, top - 7, top), (1, top, 1, 1)]
+    for _ in range(200):
+        d = int(rng.integers(1, top, dtype=np.int64))
+        fd = int(rng.integers(1, top, dtype=np.int64))
+        rows.append((int(rng.integers(0, d, dtype=np.int64)), d, int(rng.integers(0, fd, dtype=np.int64)), fd))
+    points, _ = rules.score_matrix(["n", "d", "fn", "fd"], np.array(rows, dtype=np.int64))
+    for (n, d, fn, fd), got in zip(rows, points[:, 0]):
+        ratio = min(Fraction(1), Fraction(n, d) * Fraction(fn, fd) / Fraction(999999999999, 10**12))
+        assert int(got) == int(ratio * 100_000_000 + Fraction(1, 2)), (n, d, fn, fd)
+
+
+def test_score_counts_refuses_counts_it_cannot_hold() -> None:
+    cells = pd.DataFrame({"unit": ["u"], "period": ["2026"], "received": pd.Series([2**64 - 1], dtype="uint64"),
+                          "on_time": [1]})
+    with pytest.raises(da06.DataError, match="whole numbers within int64"):
+        D.score_counts(cells)
+    with pytest.raises(da06.DataError, match="whole numbers within int64"):
+        D.score_counts(pd.DataFrame({"unit": ["u"], "period": ["2026"], "received": [10.5], "on_time": [1]}))
+
+
+def test_frame_rows_with_unreadable_values_are_errors_not_zeros() -> None:
+    df = pd.DataFrame({"unit": ["a", "b", "c", "d", "e"],
+                       "received_at": ["2024-04-26T10:00"] * 5,
+                       "time_limit": [5, 3_000_000_000, 5, 5, 5],      # 3e9 wrapped to a negative int32 once
+                       "paid_online": ["1", "0", "maybe", "có", ""],   # "maybe" was read as 0
+                       "fee": ["50000", "0", "0", "abc", ""],           # "abc" was read as no fee
+                       "supplement_requests": [0, 1, 2, 3, "x"]})       # "x" was read as 0
+    t = D.read(df)
+    bad = t.errors.groupby("row")["field"].apply(set).to_dict()
+    assert bad == {1: {"time_limit"}, 2: {"paid_online"}, 3: {"fee"}, 4: {"supplement_requests"}}
+    assert list(t.columns["unit"] >= 0) == [True, False, False, False, False]
+    assert list(t.columns["flags"]["paid_online"][:1]) == [1]
+
+
+def test_csv_rows_are_read_by_the_library_reader(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    p = tmp_path / "hoso.csv"
+    p.write_text("MaHoSo,MaDonVi,NgayTiepNhan,ThoiHanGiaiQuyet,DaThanhToan,DuocThanhToanTrucTuyen\n"
+                 "H1,xa_a,2024-04-26T10:00,5,1,có\n"
+                 "H2,xa_b,2024-04-26T10:00,abc,1,1\n", encoding="utf-8")
+    t = D.read(p)
+    assert t.n == 2 and t.units == ["xa_a", "xa_b"]
+    assert list(t.errors["row"]) == [1]
+    assert t.errors["message"][0].startswith(f"{p}:3:26: time_limit: ")
+    assert list(t.columns["flags"]["paid_online"]) == [1, 1]
+    p.write_text("unit\nx\n", encoding="utf-8")
+    with pytest.raises(da06.LoadError, match="required column") as e:
+        D.read(p)
+    assert (e.value.line, e.value.column) == (1, 1)
 
 
 HN = {"procedures_published_on_time": 0, "procedures_published": 79, "procedures_updated_on_time": 65,
