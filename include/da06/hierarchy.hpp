@@ -143,7 +143,7 @@ HierarchyLoad load_hierarchy_csv(std::string_view text, const std::string& file 
 /// JSON: a framework file (its `units`; its other sections are not read) or a bare array of units in the
 /// data format. Errors are located in the caller's text (`$[1].level` in a bare array).
 HierarchyLoad load_hierarchy_json(std::string_view text, const std::string& file = "<json>");
-/// Reads a file; JSON when its first non-blank byte is '{' or '[', CSV otherwise.
+/// Reads a file: JSON when its name ends in .json or its first non-blank byte is '{' or '[', CSV otherwise.
 HierarchyLoad load_hierarchy_file(const std::string& path);
 
 }  // namespace v1

@@ -21,6 +21,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <unordered_set>
 #include <utility>
 #include <vector>
 
@@ -81,15 +82,19 @@ class RecordFrame final : public Frame {
     cur_ = nullptr;
     std::size_t i = 0;
     if (const Field<R>* f = table_.find(k, i)) {
-      if (seen_keys_.test(i)) sink_.error_at_key(child_path(path_, k), k, "duplicate key " + quoted_excerpt(k));
+      // A key given twice rejects the record: which of the two values would be the record's?
+      if (seen_keys_.test(i)) {
+        sink_.error_at_key(child_path(path_, k), k, "duplicate key " + quoted_excerpt(k));
+        ok_ = false;
+      }
       seen_keys_.set(i);
       cur_ = f;
       cur_index_ = i;
     } else {
-      if (std::find(unknown_.begin(), unknown_.end(), k) != unknown_.end())
+      if (!unknown_.insert(k).second) {  // a hash set: an object with 100 000 unknown keys stays linear
         sink_.error_at_key(child_path(path_, k), k, "duplicate key " + quoted_excerpt(k));
-      else
-        unknown_.push_back(k);
+        ok_ = false;
+      }
     }
     key_ = std::move(k);
   }
@@ -115,6 +120,8 @@ class RecordFrame final : public Frame {
     sink_.error(path_, "", std::string("the top level must be an object, not ") + type);
   }
   void close() override {
+    if (unknown_count_ > kUnknownNamed)
+      sink_.warn(path_, "", std::to_string(unknown_count_ - kUnknownNamed) + " more unknown keys ignored");
     for (std::size_t i = 0; i < table_.fields.size(); ++i)
       if (table_.fields[i].required && !present_.test(i)) missing(table_.fields[i].key);
     if (table_.finish) table_.finish(record_, *this);
@@ -150,7 +157,13 @@ class RecordFrame final : public Frame {
   const std::string& current_key() const { return key_; }
 
  private:
-  void unknown_key() { sink_.warn(child_path(path_, key_), key_, "unknown key " + quoted_excerpt(key_) + " ignored"); }
+  // The first few unknown keys of a record are named one by one; the rest are counted in one warning
+  // when the record closes (an object may hold a hundred thousand of them).
+  static constexpr std::size_t kUnknownNamed = 10;
+  void unknown_key() {
+    if (++unknown_count_ <= kUnknownNamed)
+      sink_.warn(child_path(path_, key_), key_, "unknown key " + quoted_excerpt(key_) + " ignored");
+  }
 
   struct Pending {
     std::string path, field, message;
@@ -164,7 +177,8 @@ class RecordFrame final : public Frame {
   const Field<R>* cur_ = nullptr;
   std::size_t cur_index_ = 0;
   std::bitset<64> seen_keys_, present_;
-  std::vector<std::string> unknown_;
+  std::unordered_set<std::string> unknown_;
+  std::size_t unknown_count_ = 0;
   std::vector<Pending> errors_;
   std::string name_;
   bool ok_ = true;

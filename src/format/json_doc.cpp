@@ -178,13 +178,14 @@ class DomSax {
   bool too_deep_ = false;
 };
 
-/// Records the start of the values whose path is wanted. Only containers on the way to a wanted
-/// path build their children's paths.
+/// Records the start of the values whose path is wanted. Only containers with a wanted path below
+/// them (`descend`) build their children's paths: a wanted record's own members are not looked up.
 class LocateSax {
  public:
   using json = nlohmann::json;
-  LocateSax(Cursor cur, const std::unordered_set<std::string>& wanted, std::unordered_map<std::string, std::size_t>& found)
-      : cur_(cur), wanted_(wanted), found_(found) {}
+  LocateSax(Cursor cur, const std::unordered_set<std::string>& wanted, const std::unordered_set<std::string>& descend,
+            std::unordered_map<std::string, std::size_t>& found)
+      : cur_(cur), wanted_(wanted), descend_(descend), found_(found) {}
 
   bool null() { return value(cur_.scalar_start()); }
   bool boolean(bool) { return value(cur_.scalar_start()); }
@@ -209,7 +210,7 @@ class LocateSax {
  private:
   struct Frame {
     bool object;
-    bool wanted;  // is this container's path a prefix of a wanted path?
+    bool wanted;  // is this container's path a strict prefix of a wanted path?
     std::string path, key;
     std::size_t count = 0;
   };
@@ -229,9 +230,9 @@ class LocateSax {
   bool open(bool object) {
     std::size_t at = cur_.offset() == 0 ? 0 : cur_.offset() - 1;
     std::string p = next_path();
-    bool wanted = !p.empty() && wanted_.count(p);
-    if (wanted) found_[p] = at;
-    stack_.push_back({object, wanted, wanted ? std::move(p) : std::string(), {}, 0});
+    if (!p.empty() && wanted_.count(p)) found_[p] = at;
+    const bool below = !p.empty() && descend_.count(p);
+    stack_.push_back({object, below, below ? std::move(p) : std::string(), {}, 0});
     return true;
   }
   bool close() {
@@ -240,6 +241,7 @@ class LocateSax {
   }
   Cursor cur_;
   const std::unordered_set<std::string>& wanted_;
+  const std::unordered_set<std::string>& descend_;
   std::unordered_map<std::string, std::size_t>& found_;
   std::vector<Frame> stack_;
 };
@@ -340,21 +342,27 @@ void tidy_parse_error(std::string_view text, std::size_t& offset, std::string& m
 }
 
 std::vector<std::size_t> locate_json_paths(std::string_view text, const std::vector<std::string>& paths) {
-  std::unordered_set<std::string> wanted;
+  // wanted: every path asked for and its parents (a fallback when it is not found); descend: the
+  // strict parents of each path, the containers whose children's paths must be built.
+  std::unordered_set<std::string> wanted, descend;
   std::vector<std::vector<std::string>> chains;
   chains.reserve(paths.size());
+  wanted.reserve(paths.size() * 2);
   for (const auto& p : paths) {
-    if (!p.empty() && p.back() == '~') {  // key_path: the key, else where its value or a parent is
+    const bool at_key = !p.empty() && p.back() == '~';  // key_path: the key, else where its value or a parent is
+    if (at_key) {
       chains.push_back({p});
       for (auto& q : path_and_parents(p.substr(0, p.size() - 1))) chains.back().push_back(std::move(q));
     } else {
       chains.push_back(path_and_parents(p));
     }
-    wanted.insert(chains.back().begin(), chains.back().end());
+    const auto& c = chains.back();
+    wanted.insert(c.begin(), c.end());
+    descend.insert(c.begin() + (at_key ? 2 : 1), c.end());
   }
   std::unordered_map<std::string, std::size_t> found;
   const char* cursor = text.data();
-  LocateSax sax(Cursor(text, &cursor), wanted, found);
+  LocateSax sax(Cursor(text, &cursor), wanted, descend, found);
   CountingIterator first{text.data(), &cursor}, last{text.data() + text.size(), nullptr};
   nlohmann::json::sax_parse(first, last, &sax, nlohmann::json::input_format_t::json, /*strict=*/false,
                             /*ignore_comments=*/true);

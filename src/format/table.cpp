@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <unordered_map>
 
 namespace da06::inline v1::detail {
 
@@ -61,8 +62,11 @@ Location at(const std::string& file, int line, int column, std::string_view fiel
 }  // namespace
 
 std::string header_list(const std::vector<std::string_view>& names) {
+  // Bounded: the first 20 names, then how many more (a header may have a hundred thousand).
+  constexpr std::size_t kShown = 20;
   std::string s;
-  for (auto n : names) s += (s.empty() ? "" : ", ") + excerpt(n, 40);
+  for (std::size_t k = 0; k < names.size() && k < kShown; ++k) s += (k == 0 ? "" : ", ") + excerpt(names[k], 40);
+  if (names.size() > kShown) s += ", … (" + std::to_string(names.size()) + " columns)";
   return s;
 }
 
@@ -175,14 +179,19 @@ std::optional<TableHeader> read_table(std::string_view text, const std::string& 
     std::vector<std::string_view> written;
     for (const auto& f : head.fields) written.push_back(trim(f.text));
     // Repeated names stop the file: which of the two would a row's value be?
-    for (std::size_t a = 0; a < written.size(); ++a)
-      for (std::size_t b = 0; b < a; ++b)
-        if (!written[a].empty() && written[a] == written[b]) {
-          diags.push_back({Severity::error, at(file, head.fields[a].line, head.fields[a].column, "header"),
-                           "the header names the column " + quoted_excerpt(written[a], 40) + " twice (columns " +
-                               std::to_string(b + 1) + " and " + std::to_string(a + 1) + "); the file is not read"});
-          return std::nullopt;
-        }
+    // (A hash map: a header of 100 000 names stays linear.)
+    std::unordered_map<std::string_view, std::size_t> first_of;
+    for (std::size_t a = 0; a < written.size(); ++a) {
+      if (written[a].empty()) continue;
+      auto [it, fresh] = first_of.emplace(written[a], a);
+      if (!fresh) {
+        const std::size_t b = it->second;
+        diags.push_back({Severity::error, at(file, head.fields[a].line, head.fields[a].column, "header"),
+                         "the header names the column " + quoted_excerpt(written[a], 40) + " twice (columns " +
+                             std::to_string(b + 1) + " and " + std::to_string(a + 1) + "); the file is not read"});
+        return std::nullopt;
+      }
+    }
     for (std::size_t c = 0; c < written.size(); ++c) {
       auto k = std::find(columns.begin(), columns.end(), written[c]);
       if (k != columns.end()) {
@@ -228,10 +237,17 @@ std::optional<TableHeader> read_table(std::string_view text, const std::string& 
                            "is the column " + quoted_excerpt(written[*c], 40) + " meant to be \"" +
                                std::string(columns[k]) + "\"? It is read as an extra column, and \"" +
                                std::string(columns[k]) + "\" as absent"});
+    // Columns without a name: one warning for all of them, at the first.
+    std::size_t unnamed = 0, first_unnamed = 0;
     for (std::size_t c = 0; c < written.size(); ++c)
-      if (written[c].empty())
-        diags.push_back({Severity::warning, at(file, head.fields[c].line, head.fields[c].column, "header"),
-                         "column " + std::to_string(c + 1) + " has no name; its cells are ignored"});
+      if (written[c].empty() && unnamed++ == 0) first_unnamed = c;
+    if (unnamed == 1)
+      diags.push_back({Severity::warning, at(file, head.fields[first_unnamed].line, head.fields[first_unnamed].column, "header"),
+                       "column " + std::to_string(first_unnamed + 1) + " has no name; its cells are ignored"});
+    else if (unnamed > 1)
+      diags.push_back({Severity::warning, at(file, head.fields[first_unnamed].line, head.fields[first_unnamed].column, "header"),
+                       std::to_string(unnamed) + " columns have no name (the first is column " +
+                           std::to_string(first_unnamed + 1) + "); their cells are ignored"});
 
     return read_rows(text, file, std::move(h), head, written, diags, on_row);
   } catch (const ParseError& e) {

@@ -90,6 +90,17 @@ HierarchyLoad load_hierarchy_file(const std::string& path) {
     r.diagnostics.push_back({Severity::error, e.where(), e.message()});
     return r;
   }
+  // A .json file is JSON whatever it holds (an empty one gets the JSON reader's message); otherwise a
+  // file that starts with '{' or '[' is JSON and any other is CSV.
+  auto lower_ends = [&](std::string_view suffix) {
+    if (path.size() < suffix.size()) return false;
+    for (std::size_t k = 0; k < suffix.size(); ++k) {
+      const char c = path[path.size() - suffix.size() + k];
+      if ((c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c) != suffix[k]) return false;
+    }
+    return true;
+  };
+  if (lower_ends(".json")) return load_hierarchy_json(text, path);
   std::size_t i = text.rfind("\xEF\xBB\xBF", 0) == 0 ? 3 : 0;
   while (i < text.size() && (text[i] == ' ' || text[i] == '\t' || text[i] == '\n' || text[i] == '\r')) ++i;
   if (i < text.size() && (text[i] == '{' || text[i] == '[')) return load_hierarchy_json(text, path);
