@@ -5,6 +5,8 @@
 
 #include <da06/aggregate.hpp>
 #include <da06/calendar.hpp>
+#include <da06/dossier_index.hpp>
+#include <da06/dossier_io.hpp>
 #include <da06/hierarchy.hpp>
 #include <da06/io.hpp>
 
@@ -71,6 +73,8 @@ Answer read(const std::string& reader, const std::string& path) {
     else if (reader == "counts") take(a, da06::load_counts_file(path).diagnostics);
     else if (reader == "mapping") take(a, da06::load_mapping_csv(slurp(path), path).diagnostics);
     else if (reader == "schedule") (void)da06::Calendar::vietnam_public().with_schedule(slurp(path));
+    else if (reader == "dossiers") take(a, da06::load_dossier_file(path).diagnostics);
+    else if (reader == "rules") (void)da06::load_index_rules(slurp(path), path);
     else FAIL("no C++ face for the reader ", reader);
   });
 }

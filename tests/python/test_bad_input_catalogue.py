@@ -49,6 +49,7 @@ NO_DATE = -(2**31)
 # The good partner files the CLI needs to read one reader's input (a counts file for a units file, ...).
 GOOD_UNITS = "id,parent,level,valid_from,valid_to\nVN,,nation,,\nTH,VN,province,,\n"
 GOOD_COUNTS = "unit,indicator,period,numerator,denominator\nVN,K,2024-Q2,1,2\n"
+GOOD_DOSSIERS = "dossier_id,unit,received_at,time_limit,finished_at\nH1,xa_a,2024-04-26T10:00,5,2024-05-03T09:00\n"
 
 
 @dataclass(frozen=True)
@@ -117,6 +118,35 @@ def _gen(name: str) -> bytes:
         n = 10_000
         rows = [f"C{i},C{(i + 1) % n},province,," for i in range(n)]
         return (GOOD_UNITS + "\n".join(rows) + "\n").encode()
+    if name == "units_json_line_50mb":  # a 50 MB level: the message quotes an excerpt
+        return b'[{"id": "VN", "name": "VN", "level": "' + b"x" * (50 * mb) + b'"}]\n'
+    if name == "units_json_depth_100k":
+        return b'[{"id": "VN", "name": "VN", "level": "nation", "note": ' + b"[" * 100_000 + b"]" * 100_000 + b"}]"
+    if name == "units_json_unknown_keys_100k":  # one unit with 100 000 unknown keys: linear, and few warnings
+        keys = ", ".join(f'"k{i}": {i}' for i in range(100_000))
+        return ('[{"id": "VN", "name": "VN", "level": "nation", ' + keys + '}]\n').encode()
+    if name == "units_header_100k":     # a header of 100 000 extra names: linear, and a bounded message
+        return (GOOD_UNITS.split("\n", 1)[0] + "," + ",".join(f"c{i}" for i in range(100_000)) + "\nVN,,nation,,"
+                + "," * 100_000 + "\n").encode()
+    if name == "units_json_million":    # the same million units as units_million, as a JSON array
+        out = ['{"id": "VN", "name": "VN", "level": "nation"}']
+        out += [f'{{"id": "P{p}", "name": "P", "level": "province", "parents": [{{"parent": "VN"}}]}}' for p in range(1000)]
+        out += [f'{{"id": "D{d}", "name": "D", "level": "district", "valid_to": "2025-06-30", '
+                f'"parents": [{{"parent": "P{d % 1000}"}}]}}' for d in range(999_000)]
+        return ("[\n" + ",\n".join(out) + "\n]\n").encode()
+    if name == "dossiers_line_50mb":    # a 50 MB time of receipt
+        return GOOD_DOSSIERS.encode() + b"H2,xa_b,2024-04-26T" + b"1" * (50 * mb) + b",5,\n"
+    if name == "dossiers_million":      # a million dossiers over 100 communes
+        head = GOOD_DOSSIERS.split("\n", 1)[0]
+        rows = [f"H{i},xa_{i % 100},2024-{1 + i % 12:02d}-{1 + i % 28:02d}T{8 + i % 9:02d}:{i % 60:02d},{1 + i % 15},"
+                for i in range(1_000_000)]
+        return (head + "\n" + "\n".join(rows) + "\n").encode()
+    if name == "rules_line_50mb":       # a 50 MB threshold
+        return (b'{"version": "t", "groups": [{"code": "G", "max_points": "1"}], "indicators": [{"code": "I", '
+                b'"group": "G", "numerator": "a", "denominator": "b", "max_points": "1", "threshold": "'
+                + b"1" * (50 * mb) + b'"}]}\n')
+    if name == "rules_depth_100k":
+        return b'{"version": "t", "note": ' + b"[" * 100_000 + b"]" * 100_000 + b"}"
     if name == "counts_line_50mb":
         return GOOD_COUNTS.encode() + b"VN,K,2024-Q2," + b"9" * (50 * mb) + b",2\n"
     if name == "schedule_line_50mb":
@@ -152,6 +182,7 @@ def tmp_root():
         root = Path(d)
         (root / "good_units.csv").write_text(GOOD_UNITS, encoding="utf-8")
         (root / "good_counts.csv").write_text(GOOD_COUNTS, encoding="utf-8")
+        (root / "good_dossiers.csv").write_text(GOOD_DOSSIERS, encoding="utf-8")
         yield root
         _GENERATED.clear()
 
@@ -206,6 +237,10 @@ def cli_args(case: Case, path: Path, tmp_root: Path) -> list[str] | None:
                 "--as-of", "2024-06-30"]
     if r == "schedule":
         return ["calendar", "holidays", "2027", "--schedule", str(path)]
+    if r == "dossiers":
+        return ["dossiers", "due", str(path)]
+    if r == "rules":
+        return ["dossiers", "index", str(tmp_root / "good_dossiers.csv"), "--rules", str(path)]
     if r == "period":
         return ["period", "parse", os.fsdecode(text())]
     if r == "deadline":
@@ -337,6 +372,18 @@ def py_call(reader: str, path: str) -> dict:
                 extra["count"] = len(da06.Hierarchy.from_file(path))
         elif reader == "schedule":
             da06.Calendar.vietnam().with_schedule(data.decode("utf-8"))
+        elif reader == "dossiers":
+            t = da06.dossiers.read(path)
+            if len(t.errors):
+                # rows that could not be read: an error of the data, located in each message
+                first = t.errors.iloc[0]
+                message = "\n".join(t.errors["message"].astype(str).head(1000))
+                return {"exc": "RowErrors", "message": message[:100_000], "message_bytes": len(message.encode()),
+                        "line": 0, "column": 0, "path": "", "diagnostics": _row_locations(t.errors, path),
+                        "field": str(first["field"])}
+            extra["count"] = int((t.columns["unit"] >= 0).sum())
+        elif reader == "rules":
+            extra["version"] = da06.dossiers.IndexRules.from_json(data, path).version
         elif reader == "period":
             extra["code"] = da06.parse_period(data.decode("utf-8")).code
         elif reader == "deadline":
@@ -353,6 +400,17 @@ def py_call(reader: str, path: str) -> dict:
         message = str(e)
         return {"exc": type(e).__name__, "message": message[:100_000], "message_bytes": len(message.encode()),
                 "line": e.line, "column": e.column, "path": e.path, "diagnostics": diags[:1000]}
+
+
+def _row_locations(errors, path: str) -> list[list]:
+    """(line, column, path) of each row error whose message starts FILE:LINE:COL."""
+    out = []
+    for m in errors["message"].astype(str).head(1000):
+        if m.startswith(path + ":"):
+            parts = m[len(path) + 1:].split(":", 2)
+            if len(parts) >= 2 and parts[0].isdigit() and parts[1].isdigit():
+                out.append([int(parts[0]), int(parts[1]), ""])
+    return out
 
 
 _CHILD = ("import json, sys; sys.path.insert(0, sys.argv[1]); import test_bad_input_catalogue as t; "
@@ -481,7 +539,8 @@ def test_catalogue(case: Case, face: str, cli, libpath, tmp_root):
 def test_catalogue_is_well_formed():
     names = [c.name for c in CASES]
     assert len(names) == len(set(names)), "duplicate case names"
-    readers = {"framework", "units", "counts", "mapping", "schedule", "period", "deadline", "number", "date"}
+    readers = {"framework", "units", "counts", "mapping", "schedule", "period", "deadline", "number", "date",
+               "dossiers", "rules"}
     for c in CASES:
         assert c.reader in readers, c
         assert set(c.faces) <= {"cli", "c", "py", "cpp"}, c
@@ -490,7 +549,7 @@ def test_catalogue_is_well_formed():
             assert (BAD / c.input).is_file(), f"{c.name}: {c.input} does not exist"
     # every file of the catalogue's folders is used by a case
     used = {c.input for c in CASES if not c.generated}
-    for folder in ("framework", "units", "counts", "mapping", "schedule", "text"):
+    for folder in ("framework", "units", "counts", "mapping", "schedule", "text", "dossiers", "rules"):
         for p in (BAD / folder).iterdir():
             assert f"{folder}/{p.name}" in used, f"tests/data/bad/{folder}/{p.name} is in no case of catalogue.tsv"
     # every reader appears, every face of it
