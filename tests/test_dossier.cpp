@@ -145,6 +145,30 @@ TEST_CASE("dossier engine: supplementation pauses add their working days; status
   CHECK(static_cast<DossierState>(st[0]) == DossierState::late);
 }
 
+TEST_CASE("dossier engine: a pause that ended before the receipt counts nothing, in days and in hours") {
+  const da06::DossierEngine eng(da06::Calendar::vietnam_public());
+  // received Wed 10/4/2024 07:45; a supplementation from 4/4 10:00 to 5/4 09:00, before the receipt
+  for (const auto unit : {da06::LimitUnit::working_days, da06::LimitUnit::working_hours}) {
+    const std::int32_t limit = unit == da06::LimitUnit::working_hours ? 8 : 3;
+    std::vector<LocalSeconds> rec{at(date(2024, 4, 10), 7, 45)}, ps{at(date(2024, 4, 4), 10)}, pe{at(date(2024, 4, 5), 9)};
+    std::vector<std::int32_t> lim{limit};
+    std::vector<std::uint8_t> u{static_cast<std::uint8_t>(unit)};
+    da06::DossierColumns c;
+    c.n = 1;
+    c.received_at = rec.data();
+    c.time_limit = lim.data();
+    c.limit_unit = u.data();
+    c.pause_start = ps.data();
+    c.pause_end = pe.data();
+    LocalSeconds due = 0;
+    da06::RowErrors errors;
+    eng.due(c, kNoTime, &due, nullptr, nullptr, errors);
+    CHECK(errors.count == 0);
+    CHECK(due == eng.due(rec[0], limit, unit).due_at);  // the same as with no pause at all
+    CHECK(due >= rec[0]);
+  }
+}
+
 TEST_CASE("dossier counts: the portal's cohort per unit and month, partitions add up exactly") {
   const da06::DossierEngine eng(da06::Calendar::vietnam_public());
   // unit 0: two dossiers in 2024-06 (one late), one in 2024-07; unit 1: one in 2024-06, open past due at month end.

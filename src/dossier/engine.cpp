@@ -192,8 +192,9 @@ RowResult compute(const DossierEngine::Impl& m, LocalSeconds received, std::int6
   LocalSeconds pause_from = ps, pause_to = pe == kNoTime ? close_at : pe;
   if (paused && pause_to != kNoTime && pause_to < pause_from)
     return fail("supplement_completed_at", "the supplementation ends before it was requested");
+  if (paused) pause_from = std::max(pause_from, received);
+  // A pause that ended before the receipt counts nothing (it once shortened a limit in working hours).
   const bool has_pause = paused && pause_to != kNoTime && pause_to > pause_from;
-  if (has_pause) pause_from = std::max(pause_from, received);
 
   if (working_days) {
     std::int64_t ext = 0;
