@@ -131,4 +131,33 @@ inline std::string csv_field(std::string_view s) {
   return out + '"';
 }
 
+/// Data rows of a CSV table as the readers see them: records after the header, blank lines skipped.
+/// A field that starts with '"' is quoted ("" inside is a quote) and may span lines, so record ends are
+/// counted outside quotes only. (A plain count, independent of the readers' code.)
+inline std::size_t csv_data_rows(std::string_view t) {
+  std::size_t records = 0, i = t.substr(0, 3) == "\xEF\xBB\xBF" ? 3 : 0;
+  bool field_start = true, any = false;
+  for (; i < t.size(); ++i) {
+    const char c = t[i];
+    if (c == '"' && field_start) {
+      any = true;
+      for (++i; i < t.size(); ++i)
+        if (t[i] == '"' && !(i + 1 < t.size() && t[i + 1] == '"')) break;
+        else if (t[i] == '"') ++i;
+      field_start = false;
+      continue;
+    }
+    if (c == '\n' || c == '\r') {
+      records += any;
+      any = false;
+      field_start = true;
+    } else {
+      any = true;
+      field_start = c == ',';
+    }
+  }
+  records += any;
+  return records == 0 ? 0 : records - 1;
+}
+
 }  // namespace da06_fuzz

@@ -76,6 +76,37 @@ def seeds(target: str) -> dict[str, bytes]:
         return {"long_digits.txt": b"1" * MB,
                 "long_grouped.txt": b"1" + b".000" * (MB // 4 - 1),
                 "long_decimals.txt": b"0," + b"5" * (MB - 10) + b"%"}
+    if target == "units_json":
+        chain = [{"id": "VN", "level": "nation"}] + [
+            {"id": f"U{i}", "level": "commune", "parents": [{"parent": "VN" if i == 0 else f"U{i - 1}"}]} for i in range(12_000)]
+        return {
+            "many_units.json": json.dumps([{"id": "VN", "level": "nation"}] + [
+                {"id": f"P{i}", "level": "province", "valid_from": "2000-01-01", "parents": [{"parent": "VN"}]}
+                for i in range(10_000)]).encode(),
+            "deep_chain.json": json.dumps(chain).encode(),
+            "deep_nesting.json": b'[{"id": "VN", "level": "nation", "note": ' + b"[" * 300_000 + b"]" * 300_000 + b"}]",
+            "framework.json": framework(5000).encode(),
+        }
+    if target == "dossier_csv":
+        head = "MaHoSo,MaDonVi,MaTTHC,KenhThucHien,NgayTiepNhan,ThoiHanGiaiQuyet,DonViTinh,NgayKetThucXuLy,PhiLePhi,MucDoHaiLong\n"
+        return {
+            "many_rows.csv": (head + "".join(
+                f"H{i},xa_{i % 300},1.00{i % 9},{1 + i % 3},2024-{1 + i % 12:02d}-{1 + i % 28:02d}T{7 + i % 11:02d}:{i % 60:02d}+07:00,"
+                f"{1 + i % 20},working_days,2024-12-{1 + i % 28:02d}T09:00,{i % 2 * 50000},satisfied\n"
+                for i in range(8_000))).encode(),
+            "long_line.csv": (head + "H," + "x" * (MB - 200) + ",1,1,2024-04-26,5,,,,\n").encode(),
+            "long_fraction.csv": (head + "H,xa,1,1,2024-04-26T10:00:00." + "0" * (MB - 200) + "1,5,,,,\n").encode(),
+        }
+    if target == "index_rules":
+        rules = {"version": "big", "decimals": 2,
+                 "groups": [{"code": f"G{g}", "max_points": "100"} for g in range(400)],
+                 "indicators": [{"code": f"I{g}_{k}", "group": f"G{g}", "numerator": "on_time", "denominator": "received",
+                                 "max_points": "25", "threshold": "0.8"} for g in range(400) for k in range(4)]}
+        return {
+            "many_indicators.json": json.dumps(rules).encode(),
+            "deep_nesting.json": b'{"version": "t", "note": ' + b"[" * 300_000 + b"]" * 300_000 + b"}",
+            "long_note.json": ('{"version": "t", "note": "' + "Bộ chỉ số 766 " * 50_000 + '", "groups": [], "indicators": []}').encode(),
+        }
     raise SystemExit(f"large_seeds.py: unknown target {target!r}")
 
 
