@@ -27,33 +27,6 @@ std::string write_mapping_csv(const std::vector<da06::MappingEntry>& es) {
   return out;
 }
 
-// Records after the header (blank lines skipped, quoted fields may span lines); see fuzz_units_csv.cpp.
-std::size_t data_rows(std::string_view t) {
-  std::size_t records = 0, i = t.substr(0, 3) == "\xEF\xBB\xBF" ? 3 : 0;
-  bool field_start = true, any = false;
-  for (; i < t.size(); ++i) {
-    const char c = t[i];
-    if (c == '"' && field_start) {
-      any = true;
-      for (++i; i < t.size(); ++i)
-        if (t[i] == '"' && !(i + 1 < t.size() && t[i + 1] == '"')) break;
-        else if (t[i] == '"') ++i;
-      field_start = false;
-      continue;
-    }
-    if (c == '\n' || c == '\r') {
-      records += any;
-      any = false;
-      field_start = true;
-    } else {
-      any = true;
-      field_start = c == ',';
-    }
-  }
-  records += any;
-  return records == 0 ? 0 : records - 1;
-}
-
 }  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
@@ -82,8 +55,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     FUZZ_CHECK(sum == da06::Ratio(1), "the shares of " + old + " sum to " + sum.to_string());
   }
   if (da06_fuzz::error_count(r.diagnostics) == 0)
-    FUZZ_CHECK(entries.size() == data_rows(text), "a clean load lost rows: kept " + std::to_string(entries.size()) +
-                                                      " of " + std::to_string(data_rows(text)));
+    FUZZ_CHECK(entries.size() == da06_fuzz::csv_data_rows(text), "a clean load lost rows: kept " + std::to_string(entries.size()) +
+                                                      " of " + std::to_string(da06_fuzz::csv_data_rows(text)));
   if (entries.empty()) return 0;
 
   const da06::MappingLoad r2 = da06::load_mapping_csv(write_mapping_csv(entries), "again.csv");
