@@ -8,7 +8,8 @@
 # corpus, the regression inputs and large seeds (tests/fuzz/large_seeds.py). Then it merges what it found
 # into the checked-in corpus (`-merge=1`: only inputs that add coverage, and only those under 64 KiB) and
 # copies every crash, leak, timeout and out-of-memory input into the corpus as regression-*.
-# Each run takes one core (libFuzzer's -fork=1): run at most one per core. The summary goes to build/fuzz-long/TARGET.summary.
+# Each run takes one core (libFuzzer's -fork=1), or DA06_FUZZ_JOBS cores (-fork=N workers on the same
+# corpus): run at most one worker per core. The summary goes to build/fuzz-long/TARGET.summary.
 # It uses the smoke runs' build (build/fuzz: -O1, no debug info; stack traces name functions).
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/../.."
@@ -47,7 +48,7 @@ timer=()
 [ -x /usr/bin/time ] && timer=(/usr/bin/time -o "$OUT/$TARGET.cpu" -f "%U %S")
 DA06_FUZZ_XFAIL=$excused ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 \
 nice -n 19 "${timer[@]}" "$bin" -runs="$RUNS" -max_total_time="$SECONDS_MAX" -max_len=1048576 -len_control=1000 \
-  -timeout=30 -report_slow_units=60 -rss_limit_mb=2048 -malloc_limit_mb=2048 -print_final_stats=1 -fork=1 -ignore_crashes=1 \
+  -timeout=30 -report_slow_units=60 -rss_limit_mb=2048 -malloc_limit_mb=2048 -print_final_stats=1 -fork="${DA06_FUZZ_JOBS:-1}" -ignore_crashes=1 \
   -ignore_timeouts=1 -ignore_ooms=1 -artifact_prefix="$artifacts/" \
   "$work" "$checked_in" "$seeds" > "$OUT/$TARGET.log" 2>&1
 rc=$?
