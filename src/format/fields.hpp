@@ -190,7 +190,8 @@ class RecordFrame final : public Frame {
 template <class E>
 class RecordArrayFrame final : public Frame {
  public:
-  using Done = std::function<void(E&&, bool ok, const std::string& name, std::size_t index)>;
+  /// `offset`: the byte offset of the record's `{` in the text.
+  using Done = std::function<void(E&&, bool ok, const std::string& name, std::size_t index, std::size_t offset)>;
   /// `not_object(type)` is the message for an element that is not an object.
   RecordArrayFrame(std::string path, const Table<E>& table, Sink& sink, std::string what,
                    std::function<void(const std::string& path, const char* type)> not_object, Done done)
@@ -204,14 +205,14 @@ class RecordArrayFrame final : public Frame {
   }
   std::unique_ptr<Frame> open(bool is_object) override {
     const std::string path = child();
-    const std::size_t i = index_;
+    const std::size_t i = index_, at = opening_;
     next();
     if (!is_object) {
       not_object_(path, object_name(false));
       return std::make_unique<SkipFrame>();
     }
     return std::make_unique<RecordFrame<E>>(path, table_, sink_, what_,
-                                            [this, i](E&& e, bool ok, const std::string& name) { done_(std::move(e), ok, name, i); });
+                                            [this, i, at](E&& e, bool ok, const std::string& name) { done_(std::move(e), ok, name, i, at); });
   }
 
  private:
@@ -582,7 +583,7 @@ Field<R> objects(std::string key, std::vector<S> R::*m, const Table<S>& table, s
     return std::make_unique<RecordArrayFrame<S>>(
         child_path(fr.path(), key), table, fr.sink(), std::string(),
         [&fr, key, not_object](const std::string& path, const char*) { fr.fail_nested(path, key, not_object); },
-        [&r, m, &fr](S&& s, bool ok, const std::string&, std::size_t) {
+        [&r, m, &fr](S&& s, bool ok, const std::string&, std::size_t, std::size_t) {
           (r.*m).push_back(std::move(s));
           if (!ok) fr.reject();
         });

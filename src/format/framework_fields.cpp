@@ -221,7 +221,7 @@ Field<FrameworkData> section(std::string key, std::vector<S> FrameworkData::*m, 
         [&sink, what](const std::string& path, const char* type) {
           sink.error(path, "", what + " must be an object, not " + type + " (" + what + " rejected)");
         },
-        [&d, m, list](S&& s, bool ok, const std::string& name, std::size_t index) {
+        [&d, m, list](S&& s, bool ok, const std::string& name, std::size_t index, std::size_t) {
           if (list && !name.empty()) list->emplace_back(name, index);
           if (ok) (d.*m).push_back(std::move(s));
         });

@@ -25,7 +25,10 @@ namespace {
 class Driver {
  public:
   using json = nlohmann::json;
-  Driver(std::unique_ptr<Frame> root, std::size_t max_depth) : max_depth_(max_depth) { root_ = std::move(root); }
+  Driver(std::unique_ptr<Frame> root, std::size_t max_depth, const char* base, const char* const* cursor)
+      : max_depth_(max_depth), base_(base), cursor_(cursor) {
+    root_ = std::move(root);
+  }
 
   bool null() { return scalar({}); }
   bool boolean(bool v) {
@@ -121,6 +124,8 @@ class Driver {
       return true;
     }
     std::string where = stack_.back()->child();
+    // The parser calls start_object/start_array just past the bracket (no token reads ahead of one).
+    stack_.back()->set_opening(static_cast<std::size_t>(*cursor_ - base_) - 1);
     std::unique_ptr<Frame> f = stack_.back()->open(is_object);
     if (f->path().empty()) f->set_path(std::move(where), !is_object);  // a skipped value keeps its place for messages
     stack_.push_back(std::move(f));
@@ -136,6 +141,8 @@ class Driver {
   std::unique_ptr<Frame> root_;
   std::vector<std::unique_ptr<Frame>> stack_;
   std::size_t max_depth_;
+  const char* base_;
+  const char* const* cursor_;
 };
 
 }  // namespace
@@ -153,7 +160,7 @@ void read_events(std::string_view text, const std::string& file, const LineIndex
     fail(0, "$", text.empty() ? "empty file: expected a JSON object" : "file holds only white space: expected a JSON object");
   if (auto [why, at] = check_text(text); !why.empty()) fail(at, "$", why);
   const char* cursor = text.data();
-  Driver d(std::move(root), limits.max_depth);
+  Driver d(std::move(root), limits.max_depth, text.data(), &cursor);
   CountingIterator first{text.data(), &cursor}, last{text.data() + text.size(), nullptr};
   bool ok = nlohmann::json::sax_parse(first, last, &d, nlohmann::json::input_format_t::json, /*strict=*/true,
                                       /*ignore_comments=*/true);

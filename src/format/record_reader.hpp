@@ -90,12 +90,16 @@ class Frame {
   }
   /// The path of the value being read now: the current key's, or the next element's.
   std::string child() const { return is_array_ ? child_path(path_, index_) : child_path(path_, key_); }
+  /// Set by the driver before `open`: the byte offset in the text of the `{` or `[` being opened, so
+  /// a reader can locate a record without a second pass over the text.
+  void set_opening(std::size_t offset) { opening_ = offset; }
 
  protected:
   std::string path_;
   std::string key_;
   bool is_array_ = false;
   std::size_t index_ = 0;  // arrays: the index of the next element
+  std::size_t opening_ = 0;  // during `open`: the offset of the container's bracket
   void next() { ++index_; }
 };
 

@@ -17,10 +17,11 @@ namespace {
 
 namespace rec = detail::records;
 
-/// The units read so far, each with the JSON path of its object.
+/// The units read so far, each with the JSON path of its object and the offset of its `{`.
 struct Units {
   std::vector<OrgUnit> units;
   std::vector<std::string> paths;
+  std::vector<std::size_t> offsets;
 };
 
 std::unique_ptr<rec::Frame> units_array(const std::string& path, rec::Sink& sink, Units& out) {
@@ -29,10 +30,11 @@ std::unique_ptr<rec::Frame> units_array(const std::string& path, rec::Sink& sink
       [&sink](const std::string& p, const char* type) {
         sink.error(p, "", std::string("a unit must be an object, not ") + type + " (unit rejected)");
       },
-      [&out, path](OrgUnit&& u, bool ok, const std::string&, std::size_t index) {
+      [&out, path](OrgUnit&& u, bool ok, const std::string&, std::size_t index, std::size_t offset) {
         if (!ok) return;
         out.units.push_back(std::move(u));
         out.paths.push_back(detail::child_path(path, index));
+        out.offsets.push_back(offset);
       });
 }
 
@@ -106,12 +108,13 @@ HierarchyLoad load_hierarchy_json(std::string_view text, const std::string& file
     out.diagnostics.push_back({Severity::error, e.where(), e.message()});
     return out;
   }
-  // The hierarchy's own checks (ids, parents, cycles, levels), located at each unit's object.
-  auto lc = lines.locate_all(detail::locate_json_paths(body, units.paths));
+  // The hierarchy's own checks (ids, parents, cycles, levels), located at each unit's object. The
+  // file is left empty here (build_hierarchy fills it in): a million copies of its name would cost.
+  auto lc = lines.locate_all(units.offsets);
   std::vector<Location> locs;
   locs.reserve(units.paths.size());
   for (std::size_t k = 0; k < units.paths.size(); ++k)
-    locs.push_back(Location{file, lc[k].first, lc[k].second, units.paths[k], ""});
+    locs.push_back(Location{std::string(), lc[k].first, lc[k].second, std::move(units.paths[k]), ""});
   HierarchyLoad b = build_hierarchy(std::move(units.units), file, locs);
   rec::locate_diagnostics(body, lines, diags);
   out.hierarchy = std::move(b.hierarchy);
