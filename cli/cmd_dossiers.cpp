@@ -15,6 +15,7 @@
 #include <da06/dossier_io.hpp>
 #include <da06/hierarchy.hpp>
 #include <da06/input.hpp>
+#include <da06/numbers.hpp>
 
 #include <boost/date_time/gregorian/gregorian.hpp>
 #include <nlohmann/json.hpp>
@@ -48,14 +49,8 @@ std::string day_text(std::int32_t day) {
   return boost::gregorian::to_iso_extended_string(boost::gregorian::date(1970, 1, 1) + boost::gregorian::days(day));
 }
 
-std::string points_text(std::int64_t v, int decimals) {
-  if (decimals <= 0) return std::to_string(v);  // a rule set of whole points
-  std::int64_t scale = 1;
-  for (int i = 0; i < decimals; ++i) scale *= 10;
-  std::string frac = std::to_string(v % scale);
-  frac.insert(0, static_cast<std::size_t>(decimals) - frac.size(), '0');
-  return std::to_string(v / scale) + (decimals ? "." + frac : "");
-}
+/// Points with the rule set's decimals, as the portal shows them: "12.50", "7" for whole points.
+std::string points_text(std::int64_t v, int decimals) { return Decimal(BigInt(v), decimals).to_string(); }
 
 LocalSeconds as_of_option(const Args& args) {
   if (auto v = args.value("--as-of")) {

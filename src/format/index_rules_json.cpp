@@ -11,6 +11,7 @@
 #include "da06/dossier_index.hpp"
 
 #include "da06/error.hpp"
+#include "da06/numbers.hpp"
 #include "json_doc.hpp"
 #include "text.hpp"
 
@@ -105,18 +106,9 @@ struct Reader {
   }
 };
 
+/// Points as the rule file writes them: "12.5", not "12.50".
 std::string decimal_text(std::int64_t value, int decimals) {
-  std::int64_t scale = 1;
-  for (int i = 0; i < decimals; ++i) scale *= 10;
-  std::string s = std::to_string(value / scale);
-  std::int64_t frac = value % scale;
-  if (frac) {
-    std::string f = std::to_string(frac);
-    f.insert(0, static_cast<std::size_t>(decimals) - f.size(), '0');
-    while (!f.empty() && f.back() == '0') f.pop_back();
-    s += "." + f;
-  }
-  return s;
+  return Decimal(BigInt(value), decimals).normalized().to_string();
 }
 
 std::string fraction_text(std::int64_t n, std::int64_t d) {
