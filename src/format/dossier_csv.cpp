@@ -2,6 +2,8 @@
 #include "da06/dossier_io.hpp"
 
 #include "csv.hpp"
+#include "table.hpp"
+#include "text.hpp"
 
 #include "da06/dates.hpp"
 #include "da06/input.hpp"
@@ -31,19 +33,12 @@ const std::map<std::string, std::string, std::less<>>& aliases() {
   return m;
 }
 
-std::string lower_ascii(std::string_view s) {
-  std::string out(s);
-  for (char& c : out)
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  return out;
-}
-
 bool digits(std::string_view s) {
   return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
 }
 
 std::optional<bool> parse_flag(std::string_view s) {
-  const std::string t = lower_ascii(s);
+  const std::string t = detail::lower_ascii(s);
   if (t.empty() || t == "0" || t == "false" || t == "no" || t == "khong" || t == "không") return false;
   if (t == "1" || t == "2" || t == "true" || t == "yes" || t == "co" || t == "có") return true;
   return std::nullopt;
@@ -146,10 +141,8 @@ DossierFile read_dossier_csv(std::string_view text, const std::string& file) {
   DossierFile f;
   f.file = file;
   // The text first: invalid UTF-8, a NUL byte or UTF-16 is one located error, and nothing is read.
-  if (auto [why, offset] = detail::check_text(text); !why.empty()) {
-    Location at{file, 1, 1, "", ""};
-    detail::csv_position(text, offset, at.line, at.column);
-    f.diagnostics.push_back({Severity::error, at, std::move(why) + " (file not read)"});
+  if (auto d = detail::csv_text_problem(text, file)) {
+    f.diagnostics.push_back(std::move(*d));
     return f;
   }
   detail::CsvReader reader(text);
@@ -165,27 +158,16 @@ DossierFile read_dossier_csv(std::string_view text, const std::string& file) {
   }
   std::vector<std::string> names;
   for (const auto& fld : row.fields) {
-    std::string n = lower_ascii(detail::trim(fld.text));
+    std::string n = detail::lower_ascii(detail::trim(fld.text));
     auto it = aliases().find(n);
     names.push_back(it != aliases().end() ? it->second : n);
   }
   f.columns = names;
-  // A column named twice (or by its English and its Vietnamese name) stops the file: which of the two
-  // would a row's value be?
-  {
-    std::unordered_map<std::string_view, std::size_t> first;
-    for (std::size_t k = 0; k < names.size(); ++k) {
-      if (names[k].empty()) continue;
-      auto [it, fresh] = first.emplace(names[k], k);
-      if (!fresh) {
-        const detail::CsvField& fld = row.fields[k];
-        f.diagnostics.push_back({Severity::error, Location{file, fld.line, fld.column, "header", names[k]},
-                                 "the header names the column " + detail::quoted_excerpt(names[k], 40) + " twice (columns " +
-                                     std::to_string(it->second + 1) + " and " + std::to_string(k + 1) +
-                                     "); the file is not read"});
-        return f;
-      }
-    }
+  // A column named twice (or by its English and its Vietnamese name: both are compared by the name
+  // they stand for) stops the file.
+  if (auto d = detail::repeated_column(std::vector<std::string_view>(names.begin(), names.end()), row.fields, file)) {
+    f.diagnostics.push_back(std::move(*d));
+    return f;
   }
   for (const char* req : {"unit", "received_at", "time_limit"})
     if (!f.has(req)) {
@@ -244,12 +226,12 @@ DossierFile read_dossier_csv(std::string_view text, const std::string& file) {
         if (!digits(v) || v.size() > 6) bad(fld, col, detail::quoted_excerpt(v, 40) + " is not a whole number ≥ 0 (at most 6 digits)");
         else (col == "time_limit" ? lim : supp) = std::stoi(std::string(v));
       } else if (col == "limit_unit") {
-        const std::string t = lower_ascii(v);
+        const std::string t = detail::lower_ascii(v);
         if (t.empty() || t == "working_days" || t == "days" || t == "ngày làm việc") lu = 0;
         else if (t == "working_hours" || t == "hours" || t == "giờ làm việc") lu = 1;
         else bad(fld, col, detail::quoted_excerpt(v, 40) + " is not working_days or working_hours");
       } else if (col == "channel") {
-        const std::string t = lower_ascii(v);
+        const std::string t = detail::lower_ascii(v);
         if (t.empty()) ch = 0;
         else if (t == "1" || t == "direct" || t == "trực tiếp" || t == "truc_tiep") ch = 1;
         else if (t == "2" || t == "online" || t == "trực tuyến" || t == "truc_tuyen") ch = 2;
@@ -260,7 +242,7 @@ DossierFile read_dossier_csv(std::string_view text, const std::string& file) {
         else if (!digits(v)) bad(fld, col, detail::quoted_excerpt(v, 40) + " is not an amount in đồng");
         else fee = v.find_first_not_of('0') != std::string_view::npos;
       } else if (col == "rating") {
-        const std::string t = lower_ascii(v);
+        const std::string t = detail::lower_ascii(v);
         const bool low = t == "dissatisfied" || t == "không hài lòng" || t == "khong_hai_long";
         if (low) dis = 1;
         else if (!(t.empty() || t == "satisfied" || t == "neutral" || t == "hài lòng" || t == "bình thường" ||

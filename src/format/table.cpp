@@ -134,20 +134,37 @@ TableHeader read_rows(std::string_view text, const std::string& file, TableHeade
                       const std::function<void(const TableRow&)>& on_row);
 }  // namespace
 
+std::optional<Diagnostic> csv_text_problem(std::string_view text, const std::string& file) {
+  auto [why, offset] = check_text(text);
+  if (why.empty()) return std::nullopt;
+  Diagnostic d;
+  d.where.file = file;
+  csv_position(text, offset, d.where.line, d.where.column);
+  d.message = std::move(why) + " (file not read)";
+  return d;
+}
+
+std::optional<Diagnostic> repeated_column(const std::vector<std::string_view>& names, const std::vector<CsvField>& fields,
+                                          const std::string& file) {
+  std::unordered_map<std::string_view, std::size_t> first_of;  // a header of 100 000 names stays linear
+  for (std::size_t a = 0; a < names.size(); ++a) {
+    if (names[a].empty()) continue;
+    auto [it, fresh] = first_of.emplace(names[a], a);
+    if (fresh) continue;
+    return Diagnostic{Severity::error, at(file, fields[a].line, fields[a].column, "header"),
+                      "the header names the column " + quoted_excerpt(names[a], 40) + " twice (columns " +
+                          std::to_string(it->second + 1) + " and " + std::to_string(a + 1) + "); the file is not read"};
+  }
+  return std::nullopt;
+}
+
 std::optional<TableHeader> read_table(std::string_view text, const std::string& file, const TableSpec& spec,
                                       std::vector<Diagnostic>& diags,
                                       const std::function<void(const TableRow&)>& on_row) {
   // 1. The text itself.
-  {
-    auto [why, offset] = check_text(text);
-    if (!why.empty()) {
-      Diagnostic d;
-      d.where.file = file;
-      csv_position(text, offset, d.where.line, d.where.column);
-      d.message = std::move(why) + " (file not read)";
-      diags.push_back(std::move(d));
-      return std::nullopt;
-    }
+  if (auto d = csv_text_problem(text, file)) {
+    diags.push_back(std::move(*d));
+    return std::nullopt;
   }
   const std::vector<std::string_view> columns = all_columns(spec);
   const std::string wanted = header_list(spec.required);
@@ -178,19 +195,9 @@ std::optional<TableHeader> read_table(std::string_view text, const std::string& 
     h.column_of.assign(columns.size(), -1);
     std::vector<std::string_view> written;
     for (const auto& f : head.fields) written.push_back(trim(f.text));
-    // Repeated names stop the file: which of the two would a row's value be?
-    // (A hash map: a header of 100 000 names stays linear.)
-    std::unordered_map<std::string_view, std::size_t> first_of;
-    for (std::size_t a = 0; a < written.size(); ++a) {
-      if (written[a].empty()) continue;
-      auto [it, fresh] = first_of.emplace(written[a], a);
-      if (!fresh) {
-        const std::size_t b = it->second;
-        diags.push_back({Severity::error, at(file, head.fields[a].line, head.fields[a].column, "header"),
-                         "the header names the column " + quoted_excerpt(written[a], 40) + " twice (columns " +
-                             std::to_string(b + 1) + " and " + std::to_string(a + 1) + "); the file is not read"});
-        return std::nullopt;
-      }
+    if (auto d = repeated_column(written, head.fields, file)) {
+      diags.push_back(std::move(*d));
+      return std::nullopt;
     }
     for (std::size_t c = 0; c < written.size(); ++c) {
       auto k = std::find(columns.begin(), columns.end(), written[c]);

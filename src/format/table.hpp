@@ -64,6 +64,16 @@ std::optional<TableHeader> read_table(std::string_view text, const std::string& 
                                       std::vector<Diagnostic>& diags,
                                       const std::function<void(const TableRow&)>& on_row);
 
+/// A CSV text's own problem (invalid UTF-8, a NUL byte, UTF-16), located, "(file not read)"; or
+/// nothing. Every CSV reader checks this before it reads a field.
+std::optional<Diagnostic> csv_text_problem(std::string_view text, const std::string& file);
+
+/// The first header name given twice (empty names are not compared), located at its second field
+/// (`header: the header names the column "unit" twice (columns 1 and 6); the file is not read`), or
+/// nothing. Repeated names stop a file: which of the two would a row's value be? Linear in the names.
+std::optional<Diagnostic> repeated_column(const std::vector<std::string_view>& names, const std::vector<CsvField>& fields,
+                                          const std::string& file);
+
 /// The header fields as one line for messages: `id, parent, lvl`.
 std::string header_list(const std::vector<std::string_view>& names);
 

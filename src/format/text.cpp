@@ -80,7 +80,19 @@ std::string excerpt(std::string_view s, std::size_t max_chars) {
   return out;
 }
 
-std::string quoted_excerpt(std::string_view s, std::size_t max_chars) { return "\"" + excerpt(s, max_chars) + "\""; }
+std::string quoted_excerpt(std::string_view s, std::size_t max_chars) {
+  std::string out(1, '"');  // appended, not "\"" + …: GCC 12 warns falsely (-Wstringop-overflow) on that
+  out += excerpt(s, max_chars);
+  out += '"';
+  return out;
+}
+
+std::string lower_ascii(std::string_view s) {
+  std::string out(s);
+  for (char& c : out)
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  return out;
+}
 
 std::size_t find_invalid_utf8(std::string_view s) {
   for (std::size_t i = 0; i < s.size();) {

@@ -24,6 +24,10 @@ std::string excerpt(std::string_view s, std::size_t max_chars = 60);
 /// `excerpt(s)` between double quotes.
 std::string quoted_excerpt(std::string_view s, std::size_t max_chars = 60);
 
+/// `s` with ASCII capitals lowered ("MaDonVi" → "madonvi"); other bytes, Vietnamese letters among
+/// them, are kept as they are.
+std::string lower_ascii(std::string_view s);
+
 /// Offset of the first byte that is not valid UTF-8 (overlongs, surrogates and > U+10FFFF are
 /// invalid), or npos.
 std::size_t find_invalid_utf8(std::string_view text);

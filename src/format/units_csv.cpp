@@ -2,6 +2,7 @@
 // order); every other column (`code`, `population`, …) is kept as a unit attribute. And
 // load_hierarchy_file, which picks the units JSON or CSV reader by the file's first byte.
 #include "table.hpp"
+#include "text.hpp"
 
 #include "da06/dates.hpp"
 #include "da06/hierarchy.hpp"
@@ -9,6 +10,7 @@
 
 #include <algorithm>
 #include <array>
+#include <filesystem>
 #include <tuple>
 #include <utility>
 #include <unordered_map>
@@ -92,15 +94,8 @@ HierarchyLoad load_hierarchy_file(const std::string& path) {
   }
   // A .json file is JSON whatever it holds (an empty one gets the JSON reader's message); otherwise a
   // file that starts with '{' or '[' is JSON and any other is CSV.
-  auto lower_ends = [&](std::string_view suffix) {
-    if (path.size() < suffix.size()) return false;
-    for (std::size_t k = 0; k < suffix.size(); ++k) {
-      const char c = path[path.size() - suffix.size() + k];
-      if ((c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c) != suffix[k]) return false;
-    }
-    return true;
-  };
-  if (lower_ends(".json")) return load_hierarchy_json(text, path);
+  if (detail::lower_ascii(std::filesystem::path(path).extension().string()) == ".json")
+    return load_hierarchy_json(text, path);
   std::size_t i = text.rfind("\xEF\xBB\xBF", 0) == 0 ? 3 : 0;
   while (i < text.size() && (text[i] == ' ' || text[i] == '\t' || text[i] == '\n' || text[i] == '\r')) ++i;
   if (i < text.size() && (text[i] == '{' || text[i] == '[')) return load_hierarchy_json(text, path);
