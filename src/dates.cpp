@@ -28,7 +28,8 @@ std::optional<Date> parse_iso_date(std::string_view s, std::string* why) noexcep
   const int last = static_cast<int>(boost::gregorian::gregorian_calendar::end_of_month_day(
       static_cast<unsigned short>(y), static_cast<unsigned short>(m)));
   if (d < 1 || d > last) {
-    std::string mm = (m < 10 ? "0" : "") + std::to_string(m);
+    std::string mm = std::to_string(m);
+    if (m < 10) mm.insert(0, 1, '0');  // not "0" + …: GCC 12 warns falsely (-Wstringop-overflow) on that
     return fail("day " + std::to_string(d) + " does not exist in " + std::to_string(y) + "-" + mm + " (which has " +
                 std::to_string(last) + " days)");
   }
