@@ -2,8 +2,11 @@
 //
 // English or Vietnamese column names (received_at or NgayTiepNhan, ...). Times are ISO: "2024-04-26"
 // (a date: received that day, before the cut-off), "2024-04-26T16:30", "2024-04-26 16:30:05",
-// optionally with "Z" or "+07:00" (converted to Vietnam time). A row with a bad field is reported as
-// `FILE:LINE:COL: field: message` and not counted; every other row is kept.
+// optionally with "Z" or "+07:00" (converted to Vietnam time; offsets beyond ±14:00 are refused). A row
+// with a bad field is reported as `FILE:LINE:COL: field: message` and not counted; every other row is
+// kept. The file as a whole is refused, with one located error, when its text is not UTF-8 (or holds a
+// NUL byte, or is UTF-16), when a column is named twice (`unit` and `MaDonVi` count as one name), when
+// a required column is missing, or when it is larger than InputLimits::max_bytes.
 //
 //   da06::DossierFile f = da06::load_dossier_file("hoso.csv");
 //   for (const auto& d : f.diagnostics) std::cerr << d.to_string() << "\n";
