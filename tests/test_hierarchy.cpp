@@ -216,6 +216,16 @@ TEST_CASE("hierarchy JSON: a bare array keeps exact lines and columns") {
   CHECK(first_line.diagnostics[0].where.line == 1);
   CHECK(first_line.diagnostics[0].where.column == 36);  // the 7, as in the user's text
   CHECK(first_line.diagnostics[0].where.path == "$[0].level");
+  // Units located from the reading pass itself: after a byte-order mark, and after letters of two and
+  // three bytes on the same line, the column still counts code points (Python's str.index + 1: 55, 3).
+  auto bom = da06::load_hierarchy_json(
+      "\xEF\xBB\xBF[{\"id\": \"VN\", \"name\": \"Việt Nam\", \"level\": \"nation\"}, {\"id\": \"VN\", \"name\": \"Đ\", "
+      "\"level\": \"province\"},\n  {\"id\": \"TH\", \"name\": \"Thanh Hóa\", \"level\": \"province\", "
+      "\"parents\": [{\"parent\": \"XX\"}]}]",
+      "b.json");
+  REQUIRE(bom.diagnostics.size() == 2);
+  CHECK(bom.diagnostics[0].to_string().rfind("b.json:1:55: $[1]: duplicate id 'VN' (first at b.json:1:2: $[0])", 0) == 0);
+  CHECK(bom.diagnostics[1].to_string() == "b.json:2:3: $[2]: parent unit \"XX\" does not exist (unit 'TH' rejected)");
 }
 
 TEST_CASE("hierarchy JSON: a framework's units are read, its other sections are not; build errors are located") {
