@@ -132,6 +132,29 @@ TEST_CASE("a rejected record is named; every valid record is kept") {
   CHECK(d.framework.tasks()[0].id == "T01");
 }
 
+TEST_CASE("long ids and references are quoted as bounded excerpts in every message") {
+  // 5 000-byte references (indicator, unit, source document) and a 5 000-byte id of a rejected record:
+  // each message names them by a 40-character excerpt and their length, never whole.
+  const std::string x(5000, 'X'), d(5000, 'D'), t(5000, 'T');
+  const std::string text = R"({"format": "da06-framework", "format_version": 1, "id": "t",
+    "units": [{"id": "VN", "name": "VN", "level": "nation"}],
+    "indicators": [{"id": "I", "name": "I", "kind": "count"}],
+    "observations": [{"id": "o1", "indicator": ")" + x + R"(", "unit": "VN", "period": "2024", "value": 1},
+                     {"id": "o2", "indicator": "I", "unit": "VN", "period": "2024", "value": 1,
+                      "source": {"document": ")" + d + R"("}}],
+    "tasks": [{"id": ")" + t + R"(", "title": "t"}]})";
+  da06::LoadResult r = da06::load_framework_json(text, "long.json");
+  std::string all;
+  for (const auto& e : r.diagnostics) all += e.to_string() + "\n";
+  INFO(all);
+  REQUIRE(r.error_count() == 3);
+  for (const auto& e : r.diagnostics) CHECK(e.to_string().size() < 300);
+  CHECK(all.find("indicator \"" + x.substr(0, 40) + "… (5000 bytes)\" does not exist (observation 'o1' rejected)") !=
+        std::string::npos);
+  CHECK(all.find("source document \"" + d.substr(0, 40) + "… (5000 bytes)\" is not in \"sources\"") != std::string::npos);
+  CHECK(all.find("(task '" + t.substr(0, 40) + "… (5000 bytes)' rejected)") != std::string::npos);
+}
+
 TEST_CASE("integers past int64 are rejected, never wrapped or rounded") {
   da06::LoadResult r = da06::load_framework_file(kDir + "beyond_int64.json");
   CHECK(r.error_count() == 2);

@@ -126,7 +126,7 @@ class RecordFrame final : public Frame {
       if (table_.fields[i].required && !present_.test(i)) missing(table_.fields[i].key);
     if (table_.finish) table_.finish(record_, *this);
     const std::string suffix =
-        what_.empty() ? std::string() : " (" + what_ + (name_.empty() ? "" : " '" + name_ + "'") + " rejected)";
+        what_.empty() ? std::string() : " (" + what_ + (name_.empty() ? "" : " '" + excerpt(name_, 40) + "'") + " rejected)";
     for (auto& [path, field, message, with_suffix] : errors_) sink_.error(std::move(path), field, message + (with_suffix ? suffix : ""));
     done_(std::move(record_), ok_, name_);
   }

@@ -85,13 +85,13 @@ void cross_check(records::Sink& c, const SectionIds& ids, FrameworkData& fw) {
       auto& r = v[i];
       bool ok = true;
       auto err = [&](const char* field, const std::string& msg) {
-        c.error(child_path(paths(r.id), field), field, msg + " (" + what + " '" + r.id + "' rejected)");
+        c.error(child_path(paths(r.id), field), field, msg + " (" + what + " '" + excerpt(r.id, 40) + "' rejected)");
         ok = false;
       };
       check(r, err);
       if constexpr (requires { r.source; }) {
         if (!r.source.document.empty() && !sources.count(r.source.document))
-          err("source", "source document \"" + r.source.document + "\" is not in \"sources\"");
+          err("source", "source document " + quoted_excerpt(r.source.document, 40) + " is not in \"sources\"");
       }
       if (!ok) continue;
       if (w != i) v[w] = std::move(r);
@@ -107,47 +107,47 @@ void cross_check(records::Sink& c, const SectionIds& ids, FrameworkData& fw) {
     auto units = ids_of(fw.units);
     filter(fw.units, "units", "unit", [&](const OrgUnit& u, auto&& err) {
       for (const auto& p : u.parents)
-        if (!units.count(p.parent)) err("parents", "parent unit \"" + p.parent + "\" does not exist");
+        if (!units.count(p.parent)) err("parents", "parent unit " + quoted_excerpt(p.parent, 40) + " does not exist");
         else if (p.parent == u.id) err("parents", "a unit cannot be its own parent");
     });
   }
   auto units = ids_of(fw.units);
   filter(fw.indicators, "indicators", "indicator", [&](const Indicator& i, auto&& err) {
     if (!i.utility_group.empty() && !ugroups.count(i.utility_group))
-      err("utility_group", "utility group \"" + i.utility_group + "\" does not exist");
+      err("utility_group", "utility group " + quoted_excerpt(i.utility_group, 40) + " does not exist");
   });
   std::unordered_map<std::string, const Indicator*> indicators;
   for (const auto& i : fw.indicators) indicators[i.id] = &i;
   {
     auto services = ids_of(fw.services);
     filter(fw.services, "services", "service", [&](const Service& s, auto&& err) {
-      if (!s.parent.empty() && !services.count(s.parent)) err("parent", "parent service \"" + s.parent + "\" does not exist");
+      if (!s.parent.empty() && !services.count(s.parent)) err("parent", "parent service " + quoted_excerpt(s.parent, 40) + " does not exist");
     });
   }
   auto services = ids_of(fw.services);
   filter(fw.tasks, "tasks", "task", [&](const Task& t, auto&& err) {
-    if (!t.group.empty() && !tgroups.count(t.group)) err("group", "task group \"" + t.group + "\" does not exist");
+    if (!t.group.empty() && !tgroups.count(t.group)) err("group", "task group " + quoted_excerpt(t.group, 40) + " does not exist");
     for (const auto& i : t.indicators)
-      if (!indicators.count(i)) err("indicators", "indicator \"" + i + "\" does not exist");
+      if (!indicators.count(i)) err("indicators", "indicator " + quoted_excerpt(i, 40) + " does not exist");
     if (!t.utility_group.empty() && !ugroups.count(t.utility_group))
-      err("utility_group", "utility group \"" + t.utility_group + "\" does not exist");
+      err("utility_group", "utility group " + quoted_excerpt(t.utility_group, 40) + " does not exist");
   });
   filter(fw.resolution_tasks, "resolution_tasks", "resolution task", [](auto&, auto&&) {});
   filter(fw.observations, "observations", "observation", [&](const Observation& o, auto&& err) {
     auto it = indicators.find(o.indicator);
     if (it == indicators.end()) {
-      err("indicator", "indicator \"" + o.indicator + "\" does not exist");
+      err("indicator", "indicator " + quoted_excerpt(o.indicator, 40) + " does not exist");
       return;
     }
-    if (!units.count(o.unit)) err("unit", "unit \"" + o.unit + "\" does not exist");
-    if (!o.service.empty() && !services.count(o.service)) err("service", "service \"" + o.service + "\" does not exist");
+    if (!units.count(o.unit)) err("unit", "unit " + quoted_excerpt(o.unit, 40) + " does not exist");
+    if (!o.service.empty() && !services.count(o.service)) err("service", "service " + quoted_excerpt(o.service, 40) + " does not exist");
     const Indicator& ind = *it->second;
     bool has_value = !std::holds_alternative<std::monostate>(o.value);
     switch (ind.kind) {
       case IndicatorKind::ratio:
         if (o.is_ratio() && *o.numerator > *o.denominator)
           err("numerator", "numerator " + std::to_string(*o.numerator) + " is greater than denominator " +
-                               std::to_string(*o.denominator) + ", impossible for the ratio indicator \"" + ind.id + "\"");
+                               std::to_string(*o.denominator) + ", impossible for the ratio indicator " + quoted_excerpt(ind.id, 40));
         if (!o.is_ratio() && !has_value) err("numerator", "a ratio observation needs numerator and denominator, or a value");
         if (std::holds_alternative<bool>(o.value)) err("value", "a ratio cannot have a boolean value");
         break;
@@ -156,7 +156,7 @@ void cross_check(records::Sink& c, const SectionIds& ids, FrameworkData& fw) {
         if (std::holds_alternative<std::int64_t>(o.value) && std::get<std::int64_t>(o.value) < 0)
           err("value", "negative count " + std::to_string(std::get<std::int64_t>(o.value)));
         if (std::holds_alternative<DecimalText>(o.value) && ind.kind == IndicatorKind::count)
-          err("value", "a count must be a whole number, not \"" + std::get<DecimalText>(o.value).text + "\"");
+          err("value", "a count must be a whole number, not " + quoted_excerpt(std::get<DecimalText>(o.value).text, 40));
         if (!has_value && !o.is_ratio()) err("value", "missing \"value\"");
         if (ind.kind == IndicatorKind::rank && o.of && std::holds_alternative<std::int64_t>(o.value) &&
             (std::get<std::int64_t>(o.value) < 1 || std::get<std::int64_t>(o.value) > *o.of))
@@ -176,19 +176,19 @@ void cross_check(records::Sink& c, const SectionIds& ids, FrameworkData& fw) {
   auto observations = ids_of(fw.observations);
   filter(fw.observations, "observations", "observation", [&](const Observation& o, auto&& err) {
     if (!o.denominator_ref.empty() && !observations.count(o.denominator_ref))
-      err("denominator_ref", "observation \"" + o.denominator_ref + "\" does not exist");
+      err("denominator_ref", "observation " + quoted_excerpt(o.denominator_ref, 40) + " does not exist");
   });
   observations = ids_of(fw.observations);
   filter(fw.totals, "totals", "total", [&](const Total& t, auto&& err) {
-    if (!observations.count(t.total)) err("total", "observation \"" + t.total + "\" does not exist");
+    if (!observations.count(t.total)) err("total", "observation " + quoted_excerpt(t.total, 40) + " does not exist");
     for (const auto& p : t.parts)
-      if (!observations.count(p)) err("parts", "observation \"" + p + "\" does not exist");
+      if (!observations.count(p)) err("parts", "observation " + quoted_excerpt(p, 40) + " does not exist");
   });
   auto tasks = ids_of(fw.tasks);
   filter(fw.targets, "targets", "target", [&](const Target& t, auto&& err) {
-    if (!indicators.count(t.indicator)) err("indicator", "indicator \"" + t.indicator + "\" does not exist");
-    if (!t.task.empty() && !tasks.count(t.task)) err("task", "task \"" + t.task + "\" does not exist");
-    if (!t.scope.unit.empty() && !units.count(t.scope.unit)) err("scope", "unit \"" + t.scope.unit + "\" does not exist");
+    if (!indicators.count(t.indicator)) err("indicator", "indicator " + quoted_excerpt(t.indicator, 40) + " does not exist");
+    if (!t.task.empty() && !tasks.count(t.task)) err("task", "task " + quoted_excerpt(t.task, 40) + " does not exist");
+    if (!t.scope.unit.empty() && !units.count(t.scope.unit)) err("scope", "unit " + quoted_excerpt(t.scope.unit, 40) + " does not exist");
     if (t.comparator == Comparator::top && !t.of) err("of", "a \"top\" target needs \"of\" (e.g. 63 provinces)");
   });
   filter(fw.claims, "claims", "claim", [](auto&, auto&&) {});
@@ -197,9 +197,9 @@ void cross_check(records::Sink& c, const SectionIds& ids, FrameworkData& fw) {
     filter(fw.validation_rules, "validation_rules", "validation rule", [&](const ValidationRule& r, auto&& err) {
       for (const RuleSide* side : {&r.left, &r.right})
         for (const auto& t : side->terms) {
-          if (!indicators.count(t.indicator)) err(side == &r.left ? "left" : "right", "indicator \"" + t.indicator + "\" does not exist");
+          if (!indicators.count(t.indicator)) err(side == &r.left ? "left" : "right", "indicator " + quoted_excerpt(t.indicator, 40) + " does not exist");
           if (!t.service.empty() && !services_now.count(t.service))
-            err(side == &r.left ? "left" : "right", "service \"" + t.service + "\" does not exist");
+            err(side == &r.left ? "left" : "right", "service " + quoted_excerpt(t.service, 40) + " does not exist");
         }
     });
   }
@@ -208,7 +208,7 @@ void cross_check(records::Sink& c, const SectionIds& ids, FrameworkData& fw) {
     filter(fw.observation_candidates, "observation_candidates", "observation candidate",
            [&](const ObservationCandidate& k, auto&& err) {
              if (!k.observation.empty() && !observations_now.count(k.observation))
-               err("observation", "observation \"" + k.observation + "\" does not exist");
+               err("observation", "observation " + quoted_excerpt(k.observation, 40) + " does not exist");
            });
   }
   filter(fw.gaps, "gaps", "gap", [](auto&, auto&&) {});
