@@ -3,7 +3,11 @@
 
 #include <doctest/doctest.h>
 
+#include <cstdio>
+#include <optional>
+#include <random>
 #include <string>
+#include <vector>
 
 using da06::Date;
 using da06::Level;
@@ -250,4 +254,54 @@ TEST_CASE("hierarchy JSON: a framework's units are read, its other sections are 
   auto scalar = da06::load_hierarchy_json("42", "s.json");
   REQUIRE(scalar.diagnostics.size() == 1);
   CHECK(scalar.diagnostics[0].message.rfind("the top level must be an array of units or a framework object", 0) == 0);
+}
+
+TEST_CASE("hierarchy JSON: overlapping parent links, against a brute force over every pair") {
+  // Random links over a few days (touching ends included, open ends often): the unit is rejected
+  // exactly when some pair overlaps, and the pair named does overlap.
+  std::mt19937_64 rng(766);
+  auto day = [](int d) {
+    char b[16];
+    std::snprintf(b, sizeof b, "2024-01-%02d", d);
+    return std::string(b);
+  };
+  for (int trial = 0; trial < 3000; ++trial) {
+    const int n = 1 + static_cast<int>(rng() % 6);
+    std::vector<std::optional<int>> from(n), to(n);
+    std::string links;
+    for (int k = 0; k < n; ++k) {
+      if (rng() % 4) from[k] = 1 + static_cast<int>(rng() % 9);
+      if (rng() % 4) to[k] = 1 + static_cast<int>(rng() % 9);
+      if (from[k] && to[k] && *to[k] < *from[k]) std::swap(from[k], to[k]);
+      links += std::string(k ? ", " : "") + "{\"parent\": \"VN\"" + (from[k] ? ", \"from\": \"" + day(*from[k]) + "\"" : "") +
+               (to[k] ? ", \"to\": \"" + day(*to[k]) + "\"" : "") + "}";
+    }
+    auto overlap = [&](int a, int b) {
+      const bool disjoint = (to[a] && from[b] && *to[a] < *from[b]) || (to[b] && from[a] && *to[b] < *from[a]);
+      return !disjoint;
+    };
+    bool any = false;
+    for (int a = 0; a < n; ++a)
+      for (int b = a + 1; b < n; ++b) any = any || overlap(a, b);
+    const std::string json = "[{\"id\": \"VN\", \"name\": \"VN\", \"level\": \"nation\"}, {\"id\": \"P\", \"name\": \"P\", "
+                             "\"level\": \"province\", \"parents\": [" + links + "]}]";
+    auto r = da06::load_hierarchy_json(json, "o.json");
+    INFO(json);
+    CHECK(r.hierarchy.size() == (any ? 1U : 2U));
+    int a = -1, b = -1;
+    for (const auto& d : r.diagnostics)
+      if (std::sscanf(d.message.c_str(), "parent links %d and %d overlap in time", &a, &b) == 2) break;
+    CHECK((a >= 0) == any);
+    if (a >= 0) {
+      REQUIRE((a < b && b < n));
+      CHECK(overlap(a, b));
+    }
+  }
+  // Thousands of links, all overlapping: one message, not one per pair (12 497 500 of them).
+  std::string many;
+  for (int k = 0; k < 5000; ++k) many += std::string(k ? ", " : "") + "{\"parent\": \"VN\", \"from\": \"2000-01-01\"}";
+  auto big = da06::load_hierarchy_json("[{\"id\": \"VN\", \"name\": \"VN\", \"level\": \"nation\"}, {\"id\": \"P\", \"name\": \"P\", "
+                                       "\"level\": \"province\", \"parents\": [" + many + "]}]",
+                                       "m.json");
+  CHECK(big.diagnostics.size() == 1);
 }

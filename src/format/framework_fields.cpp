@@ -370,13 +370,28 @@ const Table<OrgUnit>& unit_table() {
        objects<OrgUnit, ParentLink>("parents", &OrgUnit::parents, parent_link_table(), "a parent link must be an object")},
       [](OrgUnit& u, RecordFrame<OrgUnit>& fr) {
         if (u.valid_from && u.valid_to && *u.valid_to < *u.valid_from) fr.fail("valid_to", "valid_to is before valid_from");
-        for (std::size_t a = 0; a < u.parents.size(); ++a)
-          for (std::size_t b = a + 1; b < u.parents.size(); ++b) {
-            const auto &x = u.parents[a], &y = u.parents[b];
-            bool disjoint = (x.to && y.from && *x.to < *y.from) || (y.to && x.from && *y.to < *x.from);
-            if (!disjoint)
-              fr.fail("parents", "parent links " + std::to_string(a) + " and " + std::to_string(b) + " overlap in time");
+        // Links overlap unless one ends before the other starts (both ends included). Sorted by
+        // start (an open start first), a link overlaps an earlier one exactly when it starts on or
+        // before the latest end so far (an open end is the latest): O(n log n), and the first
+        // overlap found is reported (the unit is rejected; thousands of links would otherwise give
+        // millions of pairs).
+        const auto& links = u.parents;
+        std::vector<std::size_t> order(links.size());
+        for (std::size_t k = 0; k < order.size(); ++k) order[k] = k;
+        std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
+          return links[a].from < links[b].from;  // std::nullopt is less than any date
+        });
+        std::size_t latest = 0;  // among the links seen, the one that ends last
+        for (std::size_t k = 1; k < order.size(); ++k) {
+          const std::size_t prev = order[k - 1];
+          if (k == 1 || !links[prev].to || (links[latest].to && *links[latest].to < *links[prev].to)) latest = prev;
+          const ParentLink& y = links[order[k]];
+          if (!links[latest].to || !y.from || !(*links[latest].to < *y.from)) {
+            const std::size_t a = std::min(latest, order[k]), b = std::max(latest, order[k]);
+            fr.fail("parents", "parent links " + std::to_string(a) + " and " + std::to_string(b) + " overlap in time");
+            break;
           }
+        }
       },
       "An organisational unit with effective dates."};
   return t;
