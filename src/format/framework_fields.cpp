@@ -6,6 +6,9 @@
 #include "da06/numbers.hpp"
 #include "da06/period.hpp"
 
+#include <algorithm>
+#include <numeric>
+
 namespace da06::inline v1::detail::framework_format {
 
 namespace {
@@ -377,20 +380,18 @@ const Table<OrgUnit>& unit_table() {
         // millions of pairs).
         const auto& links = u.parents;
         std::vector<std::size_t> order(links.size());
-        for (std::size_t k = 0; k < order.size(); ++k) order[k] = k;
+        std::iota(order.begin(), order.end(), std::size_t{0});
         std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
           return links[a].from < links[b].from;  // std::nullopt is less than any date
         });
-        std::size_t latest = 0;  // among the links seen, the one that ends last
-        for (std::size_t k = 1; k < order.size(); ++k) {
-          const std::size_t prev = order[k - 1];
-          if (k == 1 || !links[prev].to || (links[latest].to && *links[latest].to < *links[prev].to)) latest = prev;
-          const ParentLink& y = links[order[k]];
-          if (!links[latest].to || !y.from || !(*links[latest].to < *y.from)) {
-            const std::size_t a = std::min(latest, order[k]), b = std::max(latest, order[k]);
-            fr.fail("parents", "parent links " + std::to_string(a) + " and " + std::to_string(b) + " overlap in time");
+        for (std::size_t k = 1, latest = order.empty() ? 0 : order[0]; k < order.size(); ++k) {
+          const ParentLink &l = links[latest], &y = links[order[k]];  // l: the link seen so far that ends last
+          if (!l.to || !y.from || !(*l.to < *y.from)) {
+            fr.fail("parents", "parent links " + std::to_string(std::min(latest, order[k])) + " and " +
+                                   std::to_string(std::max(latest, order[k])) + " overlap in time");
             break;
           }
+          if (!y.to || *l.to < *y.to) latest = order[k];
         }
       },
       "An organisational unit with effective dates."};
